@@ -1,0 +1,25 @@
+import { getMDXComponent } from "mdx-bundler/client";
+import { mdxComponents } from "./mdx-components";
+
+type MdxComponent = ReturnType<typeof getMDXComponent>;
+
+// One component per compiled lesson, built once: evaluating the bundle on every render is waste.
+const components = new Map<string, MdxComponent>();
+
+function componentFor(code: string): MdxComponent {
+  let component = components.get(code);
+  if (!component) {
+    if (components.size >= 500) components.delete(components.keys().next().value as string);
+    component = getMDXComponent(code);
+    components.set(code, component);
+  }
+  return component;
+}
+
+/** Renders compiled lesson code with the one map of MDX components. */
+export function MdxContent({ code }: { code: string }) {
+  const Lesson = componentFor(code);
+  // The component is memoised per lesson above, so its identity is stable across renders.
+  // eslint-disable-next-line react-hooks/static-components
+  return <Lesson components={mdxComponents} />;
+}
