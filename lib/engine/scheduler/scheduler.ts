@@ -1,0 +1,406 @@
+// kube-scheduler: takes pods with no node, filters the nodes (NodeUnschedulable, NodeName,
+// TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit, InterPodAffinity), scores the
+// feasible ones (LeastAllocated, BalancedAllocation, TaintToleration, NodeAffinity,
+// PodTopologySpread), breaks ties with the seeded PRNG and binds through the API. Pods that fit
+// nowhere get a FailedScheduling event in the real format and wait for the cluster to change.
+import type { KubeObject, StoredObject, Taint } from "../api/types";
+import { ApiError } from "../apiserver/errors";
+import { fromLabelSelector, matchesSelector } from "../apiserver/selectors";
+import { objectKey, splitKey, type Cluster, type Reconciler } from "../cluster";
+import { controllerRef, info, podRequests, quantityValue, setCondition } from "../controllers/util";
+import { firstUntolerated, nodeMatchesAffinity, preferredAffinityScore, tolerates } from "./predicates";
+
+export const SCHEDULER_NAME = "default-scheduler";
+const SOURCE = { component: "default-scheduler" };
+
+/** Plugins in the order the default profile runs them. */
+export const FILTERS = ["NodeUnschedulable", "NodeName", "TaintToleration", "NodeAffinity", "NodePorts", "NodeResourcesFit", "InterPodAffinity"] as const;
+export const SCORE_WEIGHTS = {
+  TaintToleration: 3,
+  NodeAffinity: 2,
+  PodTopologySpread: 2,
+  NodeResourcesFit: 1,
+  NodeResourcesBalancedAllocation: 1,
+} as const;
+
+// Pods without requests count as this much when scoring (not when filtering), as upstream does.
+const DEFAULT_CPU_MILLI = 100;
+const DEFAULT_MEMORY = 200 * 1024 * 1024;
+
+interface NodeInfo {
+  node: StoredObject;
+  name: string;
+  allocCpu: number;
+  allocMem: number;
+  allocPods: number;
+  reqCpu: number;
+  reqMem: number;
+  pods: number;
+  /** Non-zero requests, for scoring. */
+  scoreCpu: number;
+  scoreMem: number;
+  ports: Set<string>;
+  podList: KubeObject[];
+}
+
+export interface FilterVerdict {
+  plugin: string;
+  reasons: string[];
+  /** True when preemption could not help (taints, affinity, node name, unschedulable). */
+  unresolvable: boolean;
+}
+
+export interface SchedulingDecision {
+  pod: string;
+  at: number;
+  node?: string;
+  message?: string;
+  /** Why each node was rejected; nodes absent here passed every filter. */
+  rejected: Record<string, FilterVerdict>;
+  /** Per-node plugin scores (0–100 before weights) and weighted totals, for feasible nodes. */
+  scores: Record<string, Record<string, number> & { total: number }>;
+}
+
+interface SchedulerState {
+  /** Pods that fit nowhere, waiting for a cluster change. */
+  unschedulable: Record<string, number>;
+  /** Recent decisions, newest last, for "why did my pod land here". */
+  decisions: SchedulingDecision[];
+}
+
+const DECISIONS_KEPT = 30;
+const NODES_DETAILED = 50;
+
+export function schedulerState(cluster: Cluster): SchedulerState {
+  return ((cluster.components.scheduler as SchedulerState | undefined) ??= { unschedulable: {}, decisions: [] }) as SchedulerState;
+}
+
+function isPending(pod: KubeObject): boolean {
+  return !pod.spec?.nodeName && !pod.metadata.deletionTimestamp && (pod.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME && (pod.status?.phase ?? "Pending") === "Pending";
+}
+
+function retryUnschedulable(cluster: Cluster): string[] {
+  return Object.keys(schedulerState(cluster).unschedulable);
+}
+
+export const scheduler: Reconciler = {
+  name: "scheduler",
+  actor: "kube-scheduler",
+  delayMs: 10,
+  watch: {
+    Pod: (e, cluster) => {
+      if (e.type !== "DELETED" && isPending(e.object)) return [objectKey(e.object)];
+      // A pod leaving a node frees resources: pods waiting for room get another chance.
+      if ((e.type === "DELETED" || e.object.metadata.deletionTimestamp) && e.object.spec?.nodeName) return retryUnschedulable(cluster);
+      return [];
+    },
+    Node: (e, cluster) => {
+      if (e.type === "MODIFIED" && JSON.stringify(e.old?.spec) === JSON.stringify(e.object.spec) && JSON.stringify(e.old?.metadata.labels) === JSON.stringify(e.object.metadata.labels) && JSON.stringify(e.old?.status?.allocatable) === JSON.stringify(e.object.status?.allocatable)) {
+        return [];
+      }
+      return retryUnschedulable(cluster);
+    },
+  },
+  reconcile(cluster, key) {
+    scheduleBatch(cluster, [[key, undefined]]);
+  },
+  reconcileBatch(cluster, keys) {
+    scheduleBatch(cluster, keys);
+  },
+};
+
+function buildNodeInfos(cluster: Cluster): NodeInfo[] {
+  const infos = new Map<string, NodeInfo>();
+  for (const node of cluster.api.list(info("Node"))) {
+    const alloc = node.status?.allocatable ?? {};
+    infos.set(node.metadata.name, {
+      node,
+      name: node.metadata.name,
+      allocCpu: Math.round(quantityValue(alloc.cpu) * 1000),
+      allocMem: quantityValue(alloc.memory),
+      allocPods: Number(alloc.pods ?? 110),
+      reqCpu: 0,
+      reqMem: 0,
+      pods: 0,
+      scoreCpu: 0,
+      scoreMem: 0,
+      ports: new Set(),
+      podList: [],
+    });
+  }
+  for (const pod of cluster.api.list(info("Pod"))) {
+    const ni = pod.spec?.nodeName ? infos.get(pod.spec.nodeName) : undefined;
+    if (!ni || pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed") continue;
+    addPod(ni, pod);
+  }
+  return [...infos.values()];
+}
+
+function addPod(ni: NodeInfo, pod: KubeObject) {
+  const req = podRequests(pod);
+  ni.reqCpu += req.cpu;
+  ni.reqMem += req.memory;
+  ni.pods += 1;
+  ni.scoreCpu += req.cpu || DEFAULT_CPU_MILLI;
+  ni.scoreMem += req.memory || DEFAULT_MEMORY;
+  for (const port of hostPorts(pod)) ni.ports.add(port);
+  ni.podList.push(pod);
+}
+
+function hostPorts(pod: KubeObject): string[] {
+  const out: string[] = [];
+  for (const c of (pod.spec?.containers ?? []) as { ports?: { hostPort?: number; protocol?: string; hostIP?: string }[] }[]) {
+    for (const p of c.ports ?? []) if (p.hostPort) out.push(`${p.protocol ?? "TCP"}/${p.hostPort}`);
+  }
+  return out;
+}
+
+function taintText(t: Taint): string {
+  return `{${t.key}: ${t.value ?? ""}}`;
+}
+
+/** Runs the filter plugins in order; the first failure decides, like the default profile. */
+function filterNode(pod: KubeObject, ni: NodeInfo, allNodes: NodeInfo[]): FilterVerdict | undefined {
+  const node = ni.node;
+  const tolerations = pod.spec?.tolerations ?? [];
+  if (node.spec?.unschedulable && !tolerations.some((t: Parameters<typeof tolerates>[0]) => tolerates(t, { key: "node.kubernetes.io/unschedulable", effect: "NoSchedule" }))) {
+    return { plugin: "NodeUnschedulable", reasons: ["node(s) were unschedulable"], unresolvable: true };
+  }
+  if (pod.spec?.nodeName && pod.spec.nodeName !== ni.name) {
+    return { plugin: "NodeName", reasons: ["node(s) didn't match the requested node name"], unresolvable: true };
+  }
+  const taints = ((node.spec?.taints ?? []) as Taint[]).filter((t) => t.effect === "NoSchedule" || t.effect === "NoExecute");
+  const untolerated = firstUntolerated(taints, tolerations);
+  if (untolerated) {
+    return { plugin: "TaintToleration", reasons: [`node(s) had untolerated taint ${taintText(untolerated)}`], unresolvable: true };
+  }
+  if (!nodeMatchesAffinity(pod as { spec: { nodeSelector?: Record<string, string> } }, node)) {
+    return { plugin: "NodeAffinity", reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
+  }
+  if (hostPorts(pod).some((p) => ni.ports.has(p))) {
+    return { plugin: "NodePorts", reasons: ["node(s) didn't have free ports for the requested pod ports"], unresolvable: false };
+  }
+  const req = podRequests(pod);
+  const insufficient: string[] = [];
+  if (ni.pods + 1 > ni.allocPods) insufficient.push("Too many pods");
+  if (req.cpu > 0 && ni.reqCpu + req.cpu > ni.allocCpu) insufficient.push("Insufficient cpu");
+  if (req.memory > 0 && ni.reqMem + req.memory > ni.allocMem) insufficient.push("Insufficient memory");
+  if (insufficient.length) return { plugin: "NodeResourcesFit", reasons: insufficient, unresolvable: false };
+  const anti = violatesAntiAffinity(pod, ni, allNodes);
+  if (anti) return { plugin: "InterPodAffinity", reasons: [anti], unresolvable: false };
+  return undefined;
+}
+
+interface PodAffinityTerm {
+  labelSelector?: Parameters<typeof fromLabelSelector>[0];
+  topologyKey: string;
+  namespaces?: string[];
+}
+
+function topologyValue(ni: NodeInfo, key: string): string | undefined {
+  return ni.node.metadata.labels?.[key];
+}
+
+/** Required pod anti-affinity (and affinity) by topology key, both directions. */
+function violatesAntiAffinity(pod: KubeObject, ni: NodeInfo, allNodes: NodeInfo[]): string | undefined {
+  const ns = pod.metadata.namespace;
+  const antiTerms = (pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) as PodAffinityTerm[];
+  const affinityTerms = (pod.spec?.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) as PodAffinityTerm[];
+  const sameDomain = (term: PodAffinityTerm) => {
+    const value = topologyValue(ni, term.topologyKey);
+    return value === undefined ? [] : allNodes.filter((n) => topologyValue(n, term.topologyKey) === value);
+  };
+  const podsMatching = (term: PodAffinityTerm, nodes: NodeInfo[], namespace: string | undefined) => {
+    const selector = fromLabelSelector(term.labelSelector);
+    const namespaces = term.namespaces?.length ? term.namespaces : [namespace];
+    return nodes.some((n) => n.podList.some((p) => namespaces.includes(p.metadata.namespace) && matchesSelector(selector, p.metadata.labels)));
+  };
+  for (const term of antiTerms) {
+    if (podsMatching(term, sameDomain(term), ns)) return "node(s) didn't match pod anti-affinity rules";
+  }
+  // Existing pods' anti-affinity against the incoming pod.
+  for (const n of allNodes) {
+    for (const existing of n.podList) {
+      for (const term of (existing.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) as PodAffinityTerm[]) {
+        const value = topologyValue(n, term.topologyKey);
+        if (value === undefined || topologyValue(ni, term.topologyKey) !== value) continue;
+        const namespaces = term.namespaces?.length ? term.namespaces : [existing.metadata.namespace];
+        if (namespaces.includes(ns) && matchesSelector(fromLabelSelector(term.labelSelector), pod.metadata.labels)) {
+          return "node(s) didn't satisfy existing pods anti-affinity rules";
+        }
+      }
+    }
+  }
+  for (const term of affinityTerms) {
+    if (!podsMatching(term, sameDomain(term), ns)) return "node(s) didn't match pod affinity rules";
+  }
+  return undefined;
+}
+
+function scoreNodes(pod: KubeObject, feasible: NodeInfo[]): Map<string, Record<string, number> & { total: number }> {
+  const req = podRequests(pod);
+  const podCpu = req.cpu || DEFAULT_CPU_MILLI;
+  const podMem = req.memory || DEFAULT_MEMORY;
+  const raw = new Map<string, Record<string, number>>();
+  let maxPrefer = 0;
+  let maxAffinity = 0;
+  let maxSpread = 0;
+  const owner = controllerRef(pod)?.uid;
+  for (const ni of feasible) {
+    const cpuFree = ni.allocCpu > 0 ? Math.max(0, ni.allocCpu - ni.scoreCpu - podCpu) / ni.allocCpu : 0;
+    const memFree = ni.allocMem > 0 ? Math.max(0, ni.allocMem - ni.scoreMem - podMem) / ni.allocMem : 0;
+    const cpuFrac = ni.allocCpu > 0 ? Math.min(1, (ni.reqCpu + req.cpu) / ni.allocCpu) : 1;
+    const memFrac = ni.allocMem > 0 ? Math.min(1, (ni.reqMem + req.memory) / ni.allocMem) : 1;
+    const preferNoSchedule = ((ni.node.spec?.taints ?? []) as Taint[]).filter(
+      (t) => t.effect === "PreferNoSchedule" && !(pod.spec?.tolerations ?? []).some((tol: Parameters<typeof tolerates>[0]) => tolerates(tol, t)),
+    ).length;
+    const affinity = preferredAffinityScore(pod, ni.node);
+    const spread = owner ? ni.podList.filter((p) => controllerRef(p)?.uid === owner).length : 0;
+    maxPrefer = Math.max(maxPrefer, preferNoSchedule);
+    maxAffinity = Math.max(maxAffinity, affinity);
+    maxSpread = Math.max(maxSpread, spread);
+    raw.set(ni.name, {
+      NodeResourcesFit: Math.floor(((cpuFree + memFree) / 2) * 100),
+      NodeResourcesBalancedAllocation: Math.floor((1 - Math.abs(cpuFrac - memFrac) / 2) * 100),
+      prefer: preferNoSchedule,
+      affinity,
+      spread,
+    });
+  }
+  const out = new Map<string, Record<string, number> & { total: number }>();
+  for (const [name, r] of raw) {
+    const scores: Record<string, number> = {
+      NodeResourcesFit: r.NodeResourcesFit!,
+      NodeResourcesBalancedAllocation: r.NodeResourcesBalancedAllocation!,
+      TaintToleration: maxPrefer ? Math.floor((1 - r.prefer! / maxPrefer) * 100) : 100,
+      NodeAffinity: maxAffinity ? Math.floor((r.affinity! / maxAffinity) * 100) : 0,
+      PodTopologySpread: maxSpread ? Math.floor((1 - r.spread! / maxSpread) * 100) : 100,
+    };
+    let total = 0;
+    for (const [plugin, weight] of Object.entries(SCORE_WEIGHTS)) total += (scores[plugin] ?? 0) * weight;
+    out.set(name, { ...scores, total });
+  }
+  return out;
+}
+
+/** The FailedScheduling message, built like the scheduler's FitError. */
+export function fitErrorMessage(total: number, rejected: FilterVerdict[], preemptible: boolean): string {
+  const histogram = new Map<string, number>();
+  for (const v of rejected) for (const r of v.reasons) histogram.set(r, (histogram.get(r) ?? 0) + 1);
+  const reasons = [...histogram].map(([r, n]) => `${n} ${r}`).sort();
+  let message = `0/${total} nodes are available`;
+  if (reasons.length) message += `: ${reasons.join(", ")}.`;
+  else message += ".";
+  if (!preemptible) return message;
+  const unhelpful = rejected.filter((v) => v.unresolvable).length;
+  const noVictims = rejected.length - unhelpful;
+  const parts: string[] = [];
+  if (unhelpful) parts.push(`${unhelpful} Preemption is not helpful for scheduling`);
+  if (noVictims) parts.push(`${noVictims} No preemption victims found for incoming pod`);
+  parts.sort();
+  message += ` preemption: 0/${total} nodes are available: ${parts.join(", ")}.`;
+  return message;
+}
+
+function scheduleBatch(cluster: Cluster, keys: [string, number | undefined][]) {
+  const state = schedulerState(cluster);
+  const podInfo = info("Pod");
+  const pods: { pod: StoredObject; cause: number | undefined }[] = [];
+  for (const [key, cause] of keys) {
+    const { namespace, name } = splitKey(key);
+    const pod = cluster.api.tryGet(podInfo, namespace, name);
+    if (!pod || !isPending(pod)) {
+      delete state.unschedulable[key];
+      continue;
+    }
+    pods.push({ pod, cause });
+  }
+  if (pods.length === 0) return;
+  // PrioritySort: higher priority first, then first come, first served.
+  pods.sort(
+    (a, b) =>
+      (b.pod.spec?.priority ?? 0) - (a.pod.spec?.priority ?? 0) ||
+      (a.pod.metadata.creationTimestamp ?? "").localeCompare(b.pod.metadata.creationTimestamp ?? "") ||
+      Number(a.pod.metadata.resourceVersion) - Number(b.pod.metadata.resourceVersion),
+  );
+  const nodes = buildNodeInfos(cluster);
+  for (const { pod, cause } of pods) {
+    cluster.trace.within(cause, () => scheduleOne(cluster, pod, nodes, state));
+  }
+}
+
+function scheduleOne(cluster: Cluster, pod: StoredObject, nodes: NodeInfo[], state: SchedulerState) {
+  const key = objectKey(pod);
+  const rejected: Record<string, FilterVerdict> = {};
+  const feasible: NodeInfo[] = [];
+  for (const ni of nodes) {
+    const verdict = filterNode(pod, ni, nodes);
+    if (verdict) rejected[ni.name] = verdict;
+    else feasible.push(ni);
+  }
+  const decision: SchedulingDecision = { pod: key, at: cluster.now(), rejected: {}, scores: {} };
+  for (const [name, v] of Object.entries(rejected).slice(0, NODES_DETAILED)) decision.rejected[name] = v;
+
+  if (feasible.length === 0) {
+    const message = nodes.length === 0 ? "no nodes available to schedule pods" : fitErrorMessage(nodes.length, Object.values(rejected), true);
+    decision.message = message;
+    remember(state, decision);
+    state.unschedulable[key] = cluster.now();
+    cluster.note("kube-scheduler", "unschedulable", `pods/${key}`, { message });
+    cluster.event({ object: pod, type: "Warning", reason: "FailedScheduling", message, source: SOURCE });
+    try {
+      cluster.api.modify(info("Pod"), pod.metadata.namespace, pod.metadata.name, (p) => {
+        const conditions = setCondition(p.status?.conditions, { type: "PodScheduled", status: "False", reason: "Unschedulable", message, lastProbeTime: null }, cluster.api.timestamp());
+        const before = JSON.stringify(p.status?.conditions ?? []);
+        p.status = { ...(p.status ?? {}), phase: "Pending", conditions };
+        if (JSON.stringify(conditions) === before) return false;
+      }, { subresource: "status" });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+    }
+    return;
+  }
+
+  const scores = scoreNodes(pod, feasible);
+  let best: string | undefined;
+  let bestScore = -1;
+  let ties = 0;
+  for (const ni of feasible) {
+    const total = scores.get(ni.name)!.total;
+    if (total > bestScore) {
+      best = ni.name;
+      bestScore = total;
+      ties = 1;
+    } else if (total === bestScore) {
+      // Reservoir sampling over equal scores, as selectHost does, with the seeded PRNG.
+      ties++;
+      if (cluster.random.int(ties) === 0) best = ni.name;
+    }
+  }
+  const ranked = [...scores].sort((a, b) => b[1].total - a[1].total).slice(0, NODES_DETAILED);
+  for (const [name, s] of ranked) decision.scores[name] = s;
+  decision.node = best;
+  remember(state, decision);
+  delete state.unschedulable[key];
+
+  try {
+    cluster.api.bind(pod.metadata.namespace!, pod.metadata.name, best!);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return;
+  }
+  addPod(nodes.find((n) => n.name === best)!, pod);
+  cluster.note("kube-scheduler", "bind", `pods/${key}`, { node: best, feasible: feasible.length, score: bestScore });
+  cluster.event({
+    object: pod,
+    type: "Normal",
+    reason: "Scheduled",
+    message: `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${best}`,
+    source: SOURCE,
+  });
+}
+
+function remember(state: SchedulerState, decision: SchedulingDecision) {
+  state.decisions.push(decision);
+  if (state.decisions.length > DECISIONS_KEPT) state.decisions.splice(0, state.decisions.length - DECISIONS_KEPT);
+}

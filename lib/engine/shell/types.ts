@@ -1,0 +1,38 @@
+// The contract between the shell and every command it runs (builtins, kubectl, docker, ...).
+import type { HostState } from "../hosts/types";
+
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /**
+   * Optional: stdout (1) and stderr (2) chunks in the order they were written, when that order
+   * matters on a terminal (a warning before the result). Must hold the same text as stdout and
+   * stderr; without it the shell shows stdout, then stderr.
+   */
+  ordered?: Array<[1 | 2, string]>;
+}
+
+export interface CommandContext<World = unknown> {
+  /** argv[0] as typed, e.g. "kubectl". */
+  name: string;
+  /** The arguments after the command name, already expanded and unquoted. */
+  args: string[];
+  /** Everything piped or redirected into the command ("" when nothing). */
+  stdin: string;
+  env: Record<string, string>;
+  /** Absolute working directory. */
+  cwd: string;
+  /** The effective user name ("root" after sudo). */
+  user: string;
+  /** The machine the command runs on. */
+  host: HostState;
+  /** The sandbox the command acts on (cluster API, other hosts, clock). */
+  world: World;
+}
+
+/** A command is a pure function of its context and the world it may change. */
+export type Command<World = unknown> = (ctx: CommandContext<World>) => CommandResult;
+
+export const ok = (stdout = ""): CommandResult => ({ stdout, stderr: "", exitCode: 0 });
+export const fail = (stderr: string, exitCode = 1, stdout = ""): CommandResult => ({ stdout, stderr, exitCode });

@@ -1,0 +1,90 @@
+// Engine benchmarks: sandbox creation, idle memory, scheduling throughput, idle CPU over a day.
+import { Sandbox } from "@/lib/engine/sandbox";
+import { defaultEnvironment, type EnvironmentSpec } from "@/lib/engine/environment/spec";
+import { resourceForKind } from "@/lib/engine/apiserver/registry";
+import { kubelets } from "@/lib/engine/kubelet/kubelet";
+
+export type Metrics = Record<string, number>;
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function gc() {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+export function benchSandboxCreate(runs = 15): Metrics {
+  for (let i = 0; i < 5; i++) Sandbox.create({ seed: 1000 + i }); // warm up the JIT
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    Sandbox.create({ seed: i });
+    times.push(performance.now() - t);
+  }
+  const template = Sandbox.create({ seed: 1 }).snapshot();
+  const restores: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    Sandbox.restore(template);
+    restores.push(performance.now() - t);
+  }
+  return { sandbox_create_ms_p50: median(times), sandbox_restore_ms_p50: median(restores) };
+}
+
+export function benchIdleHeap(count = 1000): Metrics {
+  if (!(globalThis as { gc?: unknown }).gc) return {};
+  const template = Sandbox.create({ seed: 1 }).snapshot();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept: Sandbox[] = [];
+  for (let i = 0; i < count; i++) kept.push(Sandbox.restore(template));
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  const perSandbox = (after - before) / count / 1024;
+  if (kept.length !== count) throw new Error("unreachable");
+  return { idle_sandbox_heap_kb: Math.round(perSandbox * 10) / 10 };
+}
+
+/** 10,000 pending pods, 1,000 Ready nodes: how fast does the scheduler bind them all? */
+export function benchScheduler(nodes = 1000, podCount = 10_000): Metrics {
+  const base = defaultEnvironment();
+  const worker = base.nodes[1]!;
+  const env: EnvironmentSpec = {
+    ...base,
+    id: "bench",
+    nodes: [base.nodes[0]!, ...Array.from({ length: nodes }, (_, i) => ({ ...worker, name: `node${String(i + 1).padStart(4, "0")}`, ip: `10.${Math.floor(i / 250)}.${i % 250}.10`, podCidrIndex: i + 1 }))],
+    addons: { coredns: false, kubeProxy: false, calico: false },
+  };
+  const sb = Sandbox.create({ seed: 1, environment: env, objectCap: 100_000 });
+  // Measure the scheduler alone: kubelets stop, so bound pods are not started.
+  for (const k of Object.values(kubelets(sb.cluster))) k.running = false;
+  const podInfo = resourceForKind("Pod")!;
+  sb.cluster.api.create({ apiVersion: "v1", kind: "Namespace", metadata: { name: "bench" } });
+  for (let i = 0; i < podCount; i++) {
+    sb.cluster.api.create(
+      { apiVersion: "v1", kind: "Pod", metadata: { name: `p${i}`, namespace: "bench", labels: { app: "bench" } }, spec: { containers: [{ name: "c", image: "nginx:1.27", resources: { requests: { cpu: "10m", memory: "16Mi" } } }] } },
+      "bench",
+    );
+  }
+  const t = performance.now();
+  sb.advanceBy(60_000);
+  const seconds = (performance.now() - t) / 1000;
+  const bound = sb.cluster.api.list(podInfo, "bench").filter((p) => p.spec.nodeName).length;
+  if (bound !== podCount) throw new Error(`only ${bound} of ${podCount} pods were bound`);
+  return { scheduler_pods_per_s: Math.round(podCount / seconds) };
+}
+
+/** CPU spent advancing an idle default sandbox through 24 hours of virtual time. */
+export function benchIdleDay(): Metrics {
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const sb = Sandbox.create({ seed: i });
+    const start = process.cpuUsage();
+    sb.advanceBy(24 * 3600_000);
+    const used = process.cpuUsage(start);
+    runs.push((used.user + used.system) / 1000);
+  }
+  return { idle_day_cpu_ms: median(runs) };
+}
