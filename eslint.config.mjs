@@ -18,8 +18,9 @@ export default defineConfig([
       "no-restricted-imports": [
         "error",
         {
+          paths: ["fs", "path", "child_process", "crypto", "os", "http", "https", "net"].map((name) => ({ name, message: "lib/engine is pure TypeScript." })),
           patterns: [
-            { group: ["next", "next/*", "react", "react-dom", "@prisma/*", "node:*", "fs", "path", "@/lib/db/*", "@/app/*"], message: "lib/engine is pure TypeScript." },
+            { group: ["next", "next/*", "react", "react-dom", "@prisma/*", "node:*", "@/lib/db/*", "@/app/*"], message: "lib/engine is pure TypeScript." },
           ],
         },
       ],

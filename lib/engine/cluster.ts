@@ -10,6 +10,8 @@ import { parseStorageKey, type ResourceInfo } from "./apiserver/registry";
 import { Trace, type Actor, type TraceState } from "./trace";
 import { EventRecorder, type EventInput } from "./events";
 import type { Storage } from "./apiserver/storage";
+import type { HostState } from "./hosts/types";
+import { ApiError } from "./apiserver/errors";
 
 /** A component that reacts to watch events by reconciling keys (controllers, the scheduler). */
 export interface Reconciler {
@@ -91,6 +93,9 @@ export interface ClusterDeps {
   heartbeats?: Record<string, HeartbeatHandler>;
   /** Whether a component is running (a broken static pod stops its reconcilers). */
   isRunning?: (actor: Actor) => boolean;
+  /** Whether kube-apiserver answers; requests fail with connection refused when it does not. */
+  apiAvailable?: () => boolean;
+  apiAddress?: string;
   objectCap?: number;
 }
 
@@ -120,6 +125,8 @@ export class Cluster {
       random: this.random,
       hooks: deps.hooks,
       objectCap: deps.objectCap ?? 5000,
+      available: deps.apiAvailable,
+      address: deps.apiAddress,
     });
     this.events = new EventRecorder(this.api, this.random);
     this.reconcilers = new Map(deps.reconcilers.map((r) => [r.name, r]));
@@ -143,6 +150,12 @@ export class Cluster {
   isRunning(actor: Actor): boolean {
     return this.isRunningFn(actor);
   }
+
+  /** The machines the cluster runs on (the kubelet reads static pod manifests from them). */
+  hosts: Record<string, HostState> = {};
+
+  /** Called when a control-plane component starts or stops (the sandbox wires etcd and resyncs). */
+  onComponentChange?: (component: string, running: boolean) => void;
 
   /**
    * Called for every committed store change (from the API server or straight from etcdctl):
@@ -252,7 +265,13 @@ export class Cluster {
     }
     const handler = this.timers[kind];
     if (!handler) throw new Error(`no timer handler for ${kind}`);
-    handler(this, payload);
+    try {
+      handler(this, payload);
+    } catch (error) {
+      // The API server is unreachable: the component retries the same step a little later.
+      if (!(error instanceof ApiError)) throw error;
+      this.clock.schedule(this.now() + 2000, kind, payload, this.trace.current);
+    }
   }
 
   private sync(queue: string) {
@@ -267,11 +286,22 @@ export class Cluster {
     this.queueIndex.delete(queue);
     this.runQuietly(quiet, () => {
       if (r.reconcileBatch) {
-        r.reconcileBatch(this, keys.map(([k, c]) => [k, c ?? undefined]));
+        try {
+          r.reconcileBatch(this, keys.map(([k, c]) => [k, c ?? undefined]));
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+          for (const [key] of keys) this.requeueAfter(queue, key, 2000);
+        }
         return;
       }
       for (const [key, cause] of keys) {
-        this.trace.within(cause ?? undefined, () => r.reconcile(this, key));
+        try {
+          this.trace.within(cause ?? undefined, () => r.reconcile(this, key));
+        } catch (error) {
+          // The API server went away mid-sync: like client-go, try the key again shortly.
+          if (!(error instanceof ApiError)) throw error;
+          this.requeueAfter(queue, key, 2000);
+        }
       }
     });
   }
@@ -322,13 +352,26 @@ export class Cluster {
     }
   }
 
+  /** One beat; a beat that cannot reach the API server is simply missed, as a real one would be. */
+  private runBeat(h: HeartbeatTimer) {
+    this.runQuietly(true, () =>
+      this.trace.within(undefined, () => {
+        try {
+          this.heartbeatHandlers[h.handler]?.(this, h.arg);
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+        }
+      }),
+    );
+  }
+
   private beat(h: HeartbeatTimer & { grid?: boolean }) {
     const a = this.activity();
     const now = this.now();
     const active = now - a.last <= ACTIVITY_WINDOW_MS;
     if (active || h.grid) {
       a.beats[h.id] = now;
-      this.runQuietly(true, () => this.trace.within(undefined, () => this.heartbeatHandlers[h.handler]?.(this, h.arg)));
+      this.runBeat(h);
     }
     const plain: HeartbeatTimer = { id: h.id, handler: h.handler, arg: h.arg, periodMs: h.periodMs, phaseMs: h.phaseMs };
     if (h.gridPhaseMs !== undefined) plain.gridPhaseMs = h.gridPhaseMs;
@@ -365,10 +408,20 @@ export class Cluster {
       const last = a.beats[h.id] ?? -Infinity;
       if (now - last >= h.periodMs) {
         a.beats[h.id] = now;
-        this.runQuietly(true, () => this.trace.within(undefined, () => this.heartbeatHandlers[h.handler]?.(this, h.arg)));
+        this.runBeat(h);
       }
       this.clock.schedule(this.nextRegular(plain, now), "heartbeat", plain);
     }
+  }
+
+  /** Every component relists, as informers do when the API server comes back. */
+  resyncAll() {
+    for (const name of this.reconcilers.keys()) this.resync(name);
+  }
+
+  /** A component (re)started: its reconcilers relist and work through what waited for them. */
+  resyncActor(actor: Actor) {
+    for (const r of this.reconcilers.values()) if (r.actor === actor) this.resync(r.name);
   }
 
   /** Re-queues everything a component watches (what a restarted component's informers do). */

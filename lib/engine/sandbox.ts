@@ -14,11 +14,17 @@ import { endpointsController, endpointSliceController } from "./controllers/endp
 import { namespaceController } from "./controllers/namespace";
 import { garbageCollector } from "./controllers/garbage-collector";
 import { serviceAccountController } from "./controllers/service-account";
-import { monitorNodes, taintEviction } from "./controllers/node-lifecycle";
+import { monitorNodes, resetNodeHealth, taintEviction } from "./controllers/node-lifecycle";
 import { scheduler } from "./scheduler/scheduler";
-import { kubeletLeaseBeat, kubeletPulled, kubeletReconciler, kubeletStart, kubeletStatusBeat, kubeletStopped } from "./kubelet/kubelet";
+import { kubeletLeaseBeat, kubeletReconciler, kubeletStatusBeat, kubeletTimers, kubelets, renewLease } from "./kubelet/kubelet";
+import { componentRunning, hasStaticPods, noticeManifestChanges, publishAllMirrors } from "./kubelet/static-pods";
 import { defaultEnvironment, ETCD_VERSION, type EnvironmentSpec } from "./environment/spec";
 import { bootstrapCluster, compactionBeat, leaderLeaseBeat, settleHistory } from "./environment/bootstrap";
+import { environmentHosts } from "./environment/hosts";
+import type { HostState } from "./hosts/types";
+import { Shell, type ExecResult, type ShellState } from "./shell";
+import type { World } from "./world";
+import { COMMANDS } from "./commands";
 
 /** Bumped whenever the snapshot shape changes; old snapshots are rebuilt from their log. */
 export const SNAPSHOT_VERSION = 1;
@@ -31,6 +37,9 @@ export interface SandboxSnapshot {
   environment: EnvironmentSpec;
   store: EtcdStoreState;
   core: ClusterCoreState;
+  hosts: Record<string, HostState>;
+  /** The terminal session (frames, history, pending prompts); absent until first used. */
+  shell?: ShellState;
 }
 
 export interface SandboxOptions {
@@ -60,10 +69,23 @@ export class Sandbox {
   readonly store: EtcdStore;
   readonly environment: EnvironmentSpec;
   readonly seed: number;
+  readonly hosts: Record<string, HostState>;
+  private shellState: ShellState | undefined;
+  private shell: Shell<World> | undefined;
 
-  private constructor(seed: number, environment: EnvironmentSpec, store: EtcdStoreState | undefined, core: ClusterCoreState, objectCap?: number) {
+  private constructor(
+    seed: number,
+    environment: EnvironmentSpec,
+    store: EtcdStoreState | undefined,
+    core: ClusterCoreState,
+    hosts: Record<string, HostState>,
+    shell: ShellState | undefined,
+    objectCap?: number,
+  ) {
     this.seed = seed;
     this.environment = environment;
+    this.hosts = hosts;
+    this.shellState = shell;
     // The store is built before the cluster whose clock it reads; `ref` closes that loop.
     const ref: { cluster?: Cluster } = {};
     const clock = { now: () => (ref.cluster ? ref.cluster.now() : core.clock.now) };
@@ -76,9 +98,7 @@ export class Sandbox {
       hooks: apiHooks(),
       reconcilers: RECONCILERS,
       timers: {
-        "kubelet.pulled": kubeletPulled,
-        "kubelet.start": kubeletStart,
-        "kubelet.stopped": kubeletStopped,
+        ...kubeletTimers,
         "taint-eviction": taintEviction,
       },
       heartbeats: {
@@ -89,8 +109,13 @@ export class Sandbox {
         "apiserver-compaction": compactionBeat(this.store),
       },
       objectCap,
+      isRunning: (actor) => this.componentUp(actor),
+      apiAvailable: () => this.componentUp("kube-apiserver"),
+      apiAddress: `${environment.nodes[0]!.ip}:6443`,
     });
     ref.cluster = cluster;
+    cluster.hosts = hosts;
+    cluster.onComponentChange = (component, running) => this.onComponentChange(component, running);
     this.cluster = cluster;
     this.store.subscribe((events) => {
       for (const e of events) {
@@ -122,7 +147,8 @@ export class Sandbox {
       queues: {},
       components: {},
     };
-    const sandbox = new Sandbox(options.seed, environment, undefined, core, options.objectCap);
+    const hosts = environmentHosts(environment, start - environment.ageMs);
+    const sandbox = new Sandbox(options.seed, environment, undefined, core, hosts, undefined, options.objectCap);
     bootstrapCluster(sandbox.cluster, environment, start);
     settleHistory(sandbox.cluster, sandbox.store);
     sandbox.cluster.api.clearCache();
@@ -132,7 +158,7 @@ export class Sandbox {
   static restore(snapshot: SandboxSnapshot, options: { objectCap?: number } = {}): Sandbox {
     if (snapshot.version !== SNAPSHOT_VERSION) throw new Error(`snapshot version ${snapshot.version} is not ${SNAPSHOT_VERSION}`);
     const copy = JSON.parse(JSON.stringify(snapshot)) as SandboxSnapshot;
-    return new Sandbox(copy.seed, copy.environment, copy.store, copy.core, options.objectCap);
+    return new Sandbox(copy.seed, copy.environment, copy.store, copy.core, copy.hosts, copy.shell, options.objectCap);
   }
 
   now(): Millis {
@@ -154,9 +180,100 @@ export class Sandbox {
     this.cluster.markActivity();
   }
 
+  /** Whether kube-apiserver answers (its static pod may be broken or stopped). */
+  apiServerUp(): boolean {
+    return this.componentUp("kube-apiserver");
+  }
+
+  /**
+   * Whether a control-plane component works. On a cluster whose control plane runs as static
+   * pods, a component runs when its static pod's container runs; controllers and the scheduler
+   * also need the API server.
+   */
+  private componentUp(actor: string): boolean {
+    const cluster = this.cluster as Cluster | undefined;
+    if (!cluster || !hasStaticPods(cluster)) return true;
+    const api = componentRunning(cluster, "kube-apiserver");
+    if (actor === "kube-apiserver") return api;
+    if (actor === "kube-scheduler" || actor === "kube-controller-manager") return api && componentRunning(cluster, actor);
+    return true;
+  }
+
+  /** etcd's static pod is the etcd member; the API server's return makes everyone relist. */
+  private onComponentChange(component: string, running: boolean) {
+    const member = this.environment.nodes[0]!.name;
+    if (component === "etcd" && this.store.members().some((m) => m.name === member)) {
+      if (running) this.store.startMember(member);
+      else this.store.stopMember(member);
+    }
+    if ((component === "kube-apiserver" || component === "kube-controller-manager") && running) resetNodeHealth(this.cluster);
+    if ((component === "kube-scheduler" || component === "kube-controller-manager") && running && this.componentUp("kube-apiserver")) {
+      this.cluster.resyncActor(component);
+    }
+    if (component === "kube-apiserver" && running) {
+      this.cluster.resyncAll();
+      for (const state of Object.values(kubelets(this.cluster))) {
+        if (!state.running) continue;
+        renewLease(this.cluster, state.spec.name);
+        publishAllMirrors(this.cluster, state);
+      }
+    }
+  }
+
+  /** What commands act on. */
+  world(): World {
+    return {
+      sandbox: this,
+      hosts: this.hosts,
+      now: () => this.now(),
+      random: this.cluster.random,
+      advance: (ms) => this.advanceTo(this.now() + ms),
+    };
+  }
+
+  private terminal(): Shell<World> {
+    if (!this.shell) {
+      const controlPlane = this.environment.nodes[0]!.name;
+      const nodes = new Set(this.environment.nodes.map((n) => n.name));
+      this.shell = new Shell<World>(this.shellState, {
+        hosts: this.hosts,
+        commands: COMMANDS,
+        world: this.world(),
+        now: () => this.now(),
+        advance: (ms) => this.advanceTo(this.now() + ms),
+        // As in kubeadm training clusters: root on the control plane reaches every node with keys.
+        sshKeys: (fromHost, fromUser, toHost, toUser) => fromHost === controlPlane && fromUser === "root" && nodes.has(toHost) && toUser === "root",
+        start: { host: controlPlane, user: "root" },
+        isInstalled: (host, name) => host.fs[`/usr/bin/${name}`] !== undefined || host.fs[`/usr/local/bin/${name}`] !== undefined,
+      });
+    }
+    return this.shell;
+  }
+
+  /** Runs what the learner typed in the terminal (a line, a paste, or a password). */
+  exec(text: string): ExecResult {
+    this.activity();
+    const result = this.terminal().exec(text);
+    // An edited static pod manifest is noticed by the kubelet at its next file check.
+    noticeManifestChanges(this.cluster);
+    this.cluster.api.clearCache();
+    return result;
+  }
+
+  prompt(): string {
+    return this.terminal().prompt();
+  }
+
   snapshot(): SandboxSnapshot {
-    return JSON.parse(
-      JSON.stringify({ version: SNAPSHOT_VERSION, seed: this.seed, environment: this.environment, store: this.store.toState(), core: this.cluster.coreState() }),
-    ) as SandboxSnapshot;
+    const snapshot: SandboxSnapshot = {
+      version: SNAPSHOT_VERSION,
+      seed: this.seed,
+      environment: this.environment,
+      store: this.store.toState(),
+      core: this.cluster.coreState(),
+      hosts: this.hosts,
+      ...(this.shell ? { shell: this.shell.toState() } : this.shellState ? { shell: this.shellState } : {}),
+    };
+    return JSON.parse(JSON.stringify(snapshot)) as SandboxSnapshot;
   }
 }

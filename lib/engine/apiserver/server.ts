@@ -57,6 +57,10 @@ export interface ApiServerOptions {
   hooks: ApiHooks;
   /** Most objects one sandbox may hold; creates beyond it fail clearly. */
   objectCap: number;
+  /** Whether kube-apiserver is running (its static pod may be broken or stopped). */
+  available?: () => boolean;
+  /** host:port, for the connection errors clients get when it is not. */
+  address?: string;
 }
 
 export class ApiServer {
@@ -65,6 +69,8 @@ export class ApiServer {
   readonly random: Random;
   private hooks: ApiHooks;
   private objectCap: number;
+  private available: () => boolean;
+  readonly address: string;
   /** Parsed objects by key and revision, for one request at a time (see clearCache). */
   private cache = new Map<string, { rev: number; obj: StoredObject }>();
 
@@ -74,6 +80,20 @@ export class ApiServer {
     this.random = options.random;
     this.hooks = options.hooks;
     this.objectCap = options.objectCap;
+    this.available = options.available ?? (() => true);
+    this.address = options.address ?? "127.0.0.1:6443";
+  }
+
+  /** Whether the server answers at all. */
+  up(): boolean {
+    return this.available();
+  }
+
+  /** Every request first needs a server to talk to. */
+  private connect() {
+    if (!this.available()) {
+      throw new ApiError(503, "ServiceUnavailable", `dial tcp ${this.address}: connect: connection refused`);
+    }
   }
 
   /** Drops parsed objects: idle sandboxes keep only the stored JSON. */
@@ -108,6 +128,7 @@ export class ApiServer {
   }
 
   tryGet(info: ResourceInfo, namespace: string | undefined, name: string): StoredObject | undefined {
+    this.connect();
     this.storage.assertReadable();
     const key = storageKey(info, namespace, name);
     const kv = this.storage.get(key);
@@ -115,6 +136,7 @@ export class ApiServer {
   }
 
   list(info: ResourceInfo, namespace?: string, options: ListOptions = {}): StoredObject[] {
+    this.connect();
     this.storage.assertReadable();
     for (const req of options.fieldSelector ?? []) {
       if (!isSupportedField(info, req.field)) {
@@ -133,6 +155,7 @@ export class ApiServer {
 
   /** Everything in the store that decodes as an API object (for `get all`, GC and the namespace controller). */
   listEverything(namespace?: string): { info: ResourceInfo; object: StoredObject }[] {
+    this.connect();
     const out: { info: ResourceInfo; object: StoredObject }[] = [];
     for (const kv of this.storage.list("/registry/")) {
       const parsed = parseStorageKey(kv.key);
@@ -146,6 +169,7 @@ export class ApiServer {
   // ---- writes ----
 
   create(input: KubeObject, requestNamespace?: string): StoredObject {
+    this.connect();
     const info = this.infoFor(input);
     let obj = clone(input);
     obj.apiVersion = apiVersionOf(info);
@@ -186,6 +210,7 @@ export class ApiServer {
    * moved on. For kinds with a status subresource the status is kept (use updateStatus).
    */
   update(input: KubeObject, options: { subresource?: "status"; owned?: boolean } = {}): StoredObject {
+    this.connect();
     const info = this.infoFor(input);
     const name = input.metadata?.name;
     if (!name) throw badRequest("name is required");
@@ -264,6 +289,7 @@ export class ApiServer {
 
   /** Binds a pending pod to a node (the pods/binding subresource the scheduler uses). */
   bind(namespace: string, podName: string, nodeName: string): StoredObject {
+    this.connect();
     const info = resourceForKind("Pod")!;
     const pod = this.get(info, namespace, podName);
     if (pod.spec?.nodeName) {
@@ -286,6 +312,7 @@ export class ApiServer {
    * their owner (the kubelet, a controller) finishes the deletion.
    */
   delete(info: ResourceInfo, namespace: string | undefined, name: string, options: DeleteOptions = {}): { object: StoredObject; finished: boolean } {
+    this.connect();
     const key = storageKey(info, namespace, name);
     const current = this.get(info, namespace, name);
     const policy = options.propagationPolicy ?? "Background";
@@ -330,6 +357,7 @@ export class ApiServer {
 
   /** Removes an object outright (the kubelet after a pod stopped; finalizer-free cleanup). */
   remove(info: ResourceInfo, namespace: string | undefined, name: string, expectedResourceVersion?: string): boolean {
+    this.connect();
     const key = storageKey(info, namespace, name);
     this.storage.assertWritable();
     const result = this.storage.remove(key, expectedResourceVersion ? Number(expectedResourceVersion) : undefined);

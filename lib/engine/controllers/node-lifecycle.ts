@@ -24,13 +24,31 @@ function leaseRenewTime(cluster: Cluster, node: string): number | undefined {
   return t ? Date.parse(t) : undefined;
 }
 
+interface NodeHealth {
+  /** The lease renewTime last seen. */
+  renewTime?: number;
+  /** When the controller last saw it change (the controller's own clock, not the kubelet's). */
+  probe: number;
+}
+
+/** Forgets what the monitor observed (a restarted controller-manager starts afresh). */
+export function resetNodeHealth(cluster: Cluster) {
+  cluster.components.nodeHealth = {};
+}
+
 /** One pass of the node monitor over every node (a heartbeat: it runs every 5 s while active). */
 export const monitorNodes: HeartbeatHandler = (cluster) => {
   if (!cluster.isRunning("kube-controller-manager")) return;
+  const health = ((cluster.components.nodeHealth as Record<string, NodeHealth> | undefined) ??= {}) as Record<string, NodeHealth>;
   for (const node of cluster.api.list(info("Node"))) {
     const renewed = leaseRenewTime(cluster, node.metadata.name);
+    const seen = health[node.metadata.name];
+    // Like the real controller, staleness is measured from when this controller observed the
+    // last renewal, so an API outage does not make every node look dead afterwards.
+    if (!seen || seen.renewTime !== renewed) health[node.metadata.name] = { renewTime: renewed, probe: cluster.now() };
+    const probe = health[node.metadata.name]!.probe;
     const ready = (node.status?.conditions as Condition[] | undefined)?.find((c) => c.type === "Ready");
-    const stale = renewed !== undefined && cluster.now() - renewed > NODE_MONITOR_GRACE_MS;
+    const stale = renewed !== undefined && cluster.now() - probe > NODE_MONITOR_GRACE_MS;
     if (stale && ready?.status !== "Unknown") markUnknown(cluster, node);
     else if (!stale) syncTaints(cluster, node, ready?.status === "True" ? [] : ready?.status === "False" ? [NOT_READY] : [UNREACHABLE]);
   }

@@ -1,11 +1,12 @@
 // Brings an environment's cluster up the way kubeadm does, through the engine itself: the API
 // server's own objects, the control-plane node and its static pods, the add-ons, then the
 // workers joining. Everything that happens is real cluster activity (events, revisions, ages).
-import { parse as parseYaml } from "yaml";
 import type { KubeObject } from "../api/types";
 import type { Cluster, HeartbeatHandler } from "../cluster";
 import { info } from "../controllers/util";
-import { renewLease, startKubelet, startKubeletHeartbeats } from "../kubelet/kubelet";
+import { kubelets, registerNode, renewLease, startKubelet, startKubeletHeartbeats } from "../kubelet/kubelet";
+import { publishAllMirrors } from "../kubelet/static-pods";
+import { resolveImage } from "../images";
 import { ROOT_CA_COMPONENT } from "../controllers/service-account";
 import type { EnvironmentSpec } from "./spec";
 import { CALICO_VERSION, ETCD_IMAGE_TAG } from "./spec";
@@ -42,28 +43,6 @@ export function staticPodManifests(env: EnvironmentSpec): Record<string, string>
     "kube-controller-manager.yaml": kubeControllerManagerManifest(p),
     "kube-scheduler.yaml": kubeSchedulerManifest(p),
   };
-}
-
-/** Creates the mirror pod for a static pod manifest on a node, as the kubelet does. */
-export function mirrorPodFor(cluster: Cluster, manifest: string, nodeName: string): KubeObject {
-  const pod = parseYaml(manifest) as KubeObject;
-  const node = cluster.api.get(info("Node"), undefined, nodeName);
-  const hash = cluster.random.hex(32);
-  pod.metadata = {
-    ...pod.metadata,
-    name: `${pod.metadata.name}-${nodeName}`,
-    annotations: {
-      ...(pod.metadata.annotations ?? {}),
-      "kubernetes.io/config.hash": hash,
-      "kubernetes.io/config.mirror": hash,
-      "kubernetes.io/config.seen": new Date(cluster.now()).toISOString().replace("Z", "000000Z"),
-      "kubernetes.io/config.source": "file",
-    },
-    ownerReferences: [{ apiVersion: "v1", controller: true, kind: "Node", name: nodeName, uid: node.metadata.uid }],
-  };
-  pod.spec = { ...pod.spec, nodeName, tolerations: [{ effect: "NoExecute", operator: "Exists" }] };
-  delete pod.status;
-  return pod;
 }
 
 function create(cluster: Cluster, obj: KubeObject) {
@@ -124,18 +103,33 @@ export function compactionBeat(store: EtcdStore): HeartbeatHandler {
   };
 }
 
+/** Image ids of references (for images a node already has, like kubeadm's pre-pulled ones). */
+function imageIds(refs: string[]): string[] {
+  return refs.map((r) => resolveImage(r)).filter((r) => r.ok).map((r) => (r.ok ? r.image.id : ""));
+}
+
 export function bootstrapCluster(cluster: Cluster, env: EnvironmentSpec, startTime: number) {
   const t0 = cluster.now();
   const [cp, ...workers] = env.nodes;
   if (!cp) throw new Error("an environment needs a control-plane node");
   cluster.components[ROOT_CA_COMPONENT] = CLUSTER_CA;
 
-  // The API server's own objects.
+  // kubeadm init: the kubelet starts the control plane from its static pod manifests (the
+  // images were pulled beforehand), then the API server's own objects appear.
+  const p = controlPlaneParams(env);
+  startKubelet(cluster, cp, {
+    heartbeats: false,
+    images: imageIds([`registry.k8s.io/etcd:${p.etcdImageTag}`, ...["kube-apiserver", "kube-controller-manager", "kube-scheduler"].map((c) => `registry.k8s.io/${c}:${env.kubernetesVersion}`)]),
+  });
+  cluster.advanceTo(t0 + 5_000);
   for (const name of ["default", "kube-system", "kube-public", "kube-node-lease"]) {
     create(cluster, { apiVersion: "v1", kind: "Namespace", metadata: { name } });
   }
-  create(cluster, {
-    apiVersion: "v1",
+  registerNode(cluster, cp);
+  renewLease(cluster, cp.name);
+  const cpState = kubelets(cluster)[cp.name]!;
+  publishAllMirrors(cluster, cpState);
+  create(cluster, {    apiVersion: "v1",
     kind: "Service",
     metadata: { name: "kubernetes", namespace: "default", labels: { component: "apiserver", provider: "kubernetes" } },
     spec: { clusterIP: "10.96.0.1", ports: [{ name: "https", port: 443, protocol: "TCP", targetPort: 6443 }], type: "ClusterIP", sessionAffinity: "None" },
@@ -169,11 +163,8 @@ export function bootstrapCluster(cluster: Cluster, env: EnvironmentSpec, startTi
     data: { kubeconfig: `apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t\n    server: https://${cp.ip}:6443\n  name: ""\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n` },
   });
 
-  // The control-plane node and its static pods.
   // Heartbeats start once the cluster is up: a bootstrap that takes a minute renews nothing
   // anyone will see, and skipping those writes keeps sandbox creation fast.
-  startKubelet(cluster, cp, { heartbeats: false });
-  for (const manifest of Object.values(staticPodManifests(env))) create(cluster, mirrorPodFor(cluster, manifest, cp.name));
   const apiserverLease = `apiserver-${cluster.random.string("abcdefghijklmnopqrstuvwxyz234567", 26)}`;
   const leaders = [["kube-controller-manager", 2000], ["kube-scheduler", 2000], [apiserverLease, 10_000]] as const;
   for (const [component] of leaders) leaderLeaseBeat(cluster, component);

@@ -74,6 +74,10 @@ export interface UnitState {
   memoryBytes?: number;
   tasks?: number;
   journal: JournalEntry[];
+  /** CPU time used by the last run once it has ended (the status of a stopped unit shows it). */
+  cpuMs?: number;
+  /** When systemd last read the unit's files (daemon-reload); files changed later draw a warning. Absent: at boot. */
+  loadedAt?: Millis;
 }
 
 export type Distro = "ubuntu" | "centos";

@@ -89,6 +89,9 @@ const REPOS: RepoSpec[] = [
     tools: [...ALPINE_TOOLS, "curl", "nginx"],
     builds: [
       { version: "0.4", tags: ["0.4", "latest"], created: "2024-08-19T09:12:44Z", size: 43_372_516, compressed: 18_412_880, layers: 10 },
+      // 0.2 is the tag the course's source notes use.
+      { version: "0.3", tags: ["0.3"], created: "2021-09-20T15:22:08Z", size: 23_116_492, compressed: 9_706_311, layers: 8 },
+      { version: "0.2", tags: ["0.2"], created: "2019-01-14T10:05:01Z", size: 16_093_112, compressed: 6_812_905, layers: 7 },
     ],
   },
   {
@@ -105,6 +108,8 @@ const REPOS: RepoSpec[] = [
     tools: [...ALPINE_TOOLS, "curl", "nginx"],
     builds: [
       { version: "0.4", tags: ["0.4-plain-text", "plain-text"], created: "2024-08-19T09:12:51Z", size: 43_370_981, compressed: 18_411_402, layers: 10 },
+      { version: "0.3", tags: ["0.3-plain-text"], created: "2021-09-20T15:22:15Z", size: 23_114_977, compressed: 9_705_001, layers: 8 },
+      { version: "0.2", tags: ["0.2-plain-text"], created: "2019-01-14T10:05:09Z", size: 16_091_540, compressed: 6_811_874, layers: 7 },
     ],
   },
   {

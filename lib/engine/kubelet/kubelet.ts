@@ -1,12 +1,33 @@
 // The kubelet, one per node: registers its Node, renews its Lease, reports node status, and runs
 // the pods bound to its node through the container runtime (image pull, create, start, stop),
 // reporting pod status and the real events back through the API server.
-import { clone, type Condition, type KubeObject, type StoredObject } from "../api/types";
+import type { Condition, Container, KubeObject, StoredObject } from "../api/types";
 import { ApiError } from "../apiserver/errors";
 import type { Cluster, HeartbeatHandler, Reconciler, TimerHandler } from "../cluster";
-import { info, setCondition } from "../controllers/util";
-import { pullDurationMs, resolveImage } from "../images";
-import { goDuration } from "../util/go-format";
+import { info } from "../controllers/util";
+import { renderLogs, resolveImage } from "../images";
+import {
+  containerSpec,
+  newContainerRuntime,
+  onBackoffReport,
+  onPulled,
+  onPullBackoff,
+  onPullFailed,
+  onRestart,
+  processPlan,
+  pullAndStart,
+  ref,
+  sandboxDelay,
+  startContainer,
+  stopPodContainers,
+  syncPodStatus,
+  terminate,
+  type ContainerRuntime,
+  type PodRuntime,
+  type RuntimeHost,
+} from "./runtime";
+import { armProbes, probeOf, probeTick, type ProbeKind } from "./probes";
+import { componentRunning, publishAllMirrors, staticPodObject, staticSync, syncStaticPods } from "./static-pods";
 
 export interface NodeSpec {
   name: string;
@@ -23,12 +44,6 @@ export interface NodeSpec {
   kernelVersion: string;
   containerRuntimeVersion: string;
   kubeletVersion: string;
-}
-
-interface PodRuntime {
-  ip: string;
-  state: "creating" | "running" | "stopping";
-  startedAt?: number;
 }
 
 export interface KubeletState {
@@ -52,6 +67,10 @@ export function isKubeletRunning(cluster: Cluster, node: string): boolean {
   return kubelets(cluster)[node]?.running ?? false;
 }
 
+export function runtimeHost(state: KubeletState): RuntimeHost {
+  return { node: state.spec.name, nodeIp: state.spec.ip, images: state.images, kernel: state.spec.kernelVersion };
+}
+
 function podKey(pod: KubeObject) {
   return `${pod.spec?.nodeName}|${pod.metadata.namespace}/${pod.metadata.name}`;
 }
@@ -69,18 +88,38 @@ export const kubeletReconciler: Reconciler = {
     if (!state?.running) return; // a stopped kubelet notices nothing; it resyncs when started
     const [namespace, name] = rest.split("/") as [string, string];
     const pod = cluster.api.tryGet(info("Pod"), namespace, name);
+    // Runtimes of pods that are gone from the API (deleted for good, or replaced) are cleaned up.
+    for (const [uid, rt] of Object.entries(state.pods)) {
+      if (!rt.staticFile && rt.namespace === namespace && rt.name === name && (!pod || pod.metadata.uid !== uid || pod.spec?.nodeName !== node)) {
+        if (rt.state !== "stopping") stopPodContainers(cluster, runtimeHost(state), rt, pod ?? ({ apiVersion: "v1", kind: "Pod", metadata: { name, namespace, uid }, spec: { containers: [] } } as KubeObject), 0);
+        delete state.pods[uid];
+      }
+    }
     if (!pod || pod.spec?.nodeName !== node) {
-      for (const [uid, rt] of Object.entries(state.pods)) if (!rt) delete state.pods[uid];
+      if (!pod) publishAllMirrors(cluster, state); // a deleted mirror pod comes right back
       return;
     }
-    const uid = pod.metadata.uid;
-    const runtime = state.pods[uid];
+    if (pod.metadata.annotations?.["kubernetes.io/config.mirror"]) {
+      // Mirror pods only reflect static pods, which run from their manifests.
+      if (pod.metadata.deletionTimestamp) {
+        cluster.api.remove(info("Pod"), namespace, name);
+        publishAllMirrors(cluster, state);
+      }
+      return;
+    }
+    const runtime = state.pods[pod.metadata.uid];
     if (pod.metadata.deletionTimestamp) {
-      if (runtime?.state !== "stopping") stopPod(cluster, state, pod);
+      if (!runtime) {
+        finishDeletion(cluster, pod);
+      } else if (runtime.state !== "stopping") {
+        const after = stopPodContainers(cluster, runtimeHost(state), runtime, pod, pod.metadata.deletionGracePeriodSeconds ?? 30);
+        cluster.schedule(cluster.now() + after + 50, "kubelet.pod-stopped", { node, uid: pod.metadata.uid, namespace, name });
+        syncPodStatus(cluster, runtimeHost(state), runtime, pod);
+      }
       return;
     }
     if (!runtime && (pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed")) return;
-    if (!runtime) startPod(cluster, state, pod);
+    if (!runtime) admitPod(cluster, state, pod);
   },
 };
 
@@ -95,151 +134,159 @@ function allocateIp(state: KubeletState): string {
   throw new Error("pod CIDR exhausted");
 }
 
-function startPod(cluster: Cluster, state: KubeletState, pod: StoredObject) {
-  const node = state.spec.name;
+/** A pod bound to this node: create its sandbox (IP), then pull and start its containers. */
+function admitPod(cluster: Cluster, state: KubeletState, pod: StoredObject) {
   const ip = pod.spec?.hostNetwork ? state.spec.ip : allocateIp(state);
-  state.pods[pod.metadata.uid] = { ip, state: "creating" };
-  const now = cluster.api.timestamp();
-  const names = (pod.spec.containers as { name: string }[]).map((c) => c.name);
-  updatePodStatus(cluster, pod, (status) => {
-    status.phase = "Pending";
-    status.hostIP = state.spec.ip;
-    status.hostIPs = [{ ip: state.spec.ip }];
-    status.podIP = ip;
-    status.podIPs = [{ ip }];
-    status.startTime = now;
-    status.qosClass = qosClass(pod);
-    status.conditions = [
-      { type: "PodReadyToStartContainers", status: "True", lastProbeTime: null, lastTransitionTime: now },
-      { type: "Initialized", status: "True", lastProbeTime: null, lastTransitionTime: now },
-      { type: "Ready", status: "False", lastProbeTime: null, lastTransitionTime: now, reason: "ContainersNotReady", message: `containers with unready status: [${names.join(" ")}]` },
-      { type: "ContainersReady", status: "False", lastProbeTime: null, lastTransitionTime: now, reason: "ContainersNotReady", message: `containers with unready status: [${names.join(" ")}]` },
-      ...((status.conditions as Condition[] | undefined) ?? []).filter((c) => c.type === "PodScheduled"),
-    ];
-    status.containerStatuses = (pod.spec.containers as { name: string; image: string }[]).map((c) => ({
-      name: c.name,
-      image: c.image,
-      imageID: "",
-      ready: false,
-      restartCount: 0,
-      started: false,
-      state: { waiting: { reason: "ContainerCreating" } },
-      lastState: {},
-    }));
-  });
-  cluster.note("kubelet", "sandbox-created", `pods/${pod.metadata.namespace}/${pod.metadata.name}`, { ip }, node);
-  // Pull each image in turn; the containers start when the last pull is done.
-  let delay = 0;
-  for (const c of pod.spec.containers as { name: string; image: string; imagePullPolicy?: string }[]) {
-    const resolved = resolveImage(c.image);
-    const present = resolved.ok && state.images.includes(resolved.image.id);
-    const policy = c.imagePullPolicy ?? "IfNotPresent";
-    const fieldPath = `spec.containers{${c.name}}`;
-    if (resolved.ok && (policy === "Always" || !present)) {
-      const ms = pullDurationMs(resolved.image.compressedBytes);
-      cluster.event({ object: pod, type: "Normal", reason: "Pulling", message: `Pulling image "${c.image}"`, source: SOURCE(node), fieldPath });
-      delay += ms;
-      cluster.schedule(cluster.now() + delay, "kubelet.pulled", { node, uid: pod.metadata.uid, namespace: pod.metadata.namespace, name: pod.metadata.name, container: c.name, image: c.image, ms, size: resolved.image.sizeBytes, id: resolved.image.id });
-    } else if (resolved.ok) {
-      cluster.event({ object: pod, type: "Normal", reason: "Pulled", message: `Container image "${c.image}" already present on machine`, source: SOURCE(node), fieldPath });
-    }
+  const runtime: PodRuntime = {
+    uid: pod.metadata.uid,
+    namespace: pod.metadata.namespace!,
+    name: pod.metadata.name,
+    ip,
+    state: "creating",
+    admittedAt: cluster.now(),
+    sandboxId: cluster.random.hex(64),
+    containers: Object.fromEntries((pod.spec.containers as Container[]).map((c) => [c.name, newContainerRuntime(c)])),
+  };
+  state.pods[pod.metadata.uid] = runtime;
+  const host = runtimeHost(state);
+  cluster.note("kubelet", "sandbox-created", `pods/${runtime.namespace}/${runtime.name}`, { ip }, host.node);
+  syncPodStatus(cluster, host, runtime, pod);
+  let delay = sandboxDelay();
+  for (const c of Object.values(runtime.containers)) {
+    pullAndStart(cluster, host, runtime, pod, c, delay);
+    delay += 10;
   }
-  cluster.schedule(cluster.now() + delay + 50, "kubelet.start", { node, uid: pod.metadata.uid, namespace: pod.metadata.namespace, name: pod.metadata.name });
 }
 
-export const kubeletPulled: TimerHandler = (cluster, p: { node: string; uid: string; namespace: string; name: string; container: string; image: string; ms: number; size: number; id: string }) => {
-  const state = kubelets(cluster)[p.node];
-  if (!state?.running || !state.pods[p.uid]) return;
-  if (!state.images.includes(p.id)) state.images.push(p.id);
-  const pod = cluster.api.tryGet(info("Pod"), p.namespace, p.name);
-  if (!pod || pod.metadata.uid !== p.uid) return;
-  const took = goDuration(p.ms * 1e6);
-  cluster.event({
-    object: pod,
-    type: "Normal",
-    reason: "Pulled",
-    message: `Successfully pulled image "${p.image}" in ${took} (${took} including waiting). Image size: ${p.size} bytes.`,
-    source: SOURCE(p.node),
-    fieldPath: `spec.containers{${p.container}}`,
-  });
-};
-
-export const kubeletStart: TimerHandler = (cluster, p: { node: string; uid: string; namespace: string; name: string }) => {
-  const state = kubelets(cluster)[p.node];
-  const runtime = state?.pods[p.uid];
-  if (!state?.running || !runtime || runtime.state !== "creating") return;
-  const pod = cluster.api.tryGet(info("Pod"), p.namespace, p.name);
-  if (!pod || pod.metadata.uid !== p.uid || pod.metadata.deletionTimestamp) return;
-  runtime.state = "running";
-  runtime.startedAt = cluster.now();
-  const now = cluster.api.timestamp();
-  for (const c of pod.spec.containers as { name: string }[]) {
-    const fieldPath = `spec.containers{${c.name}}`;
-    cluster.event({ object: pod, type: "Normal", reason: "Created", message: `Created container ${c.name}`, source: SOURCE(p.node), fieldPath });
-    cluster.event({ object: pod, type: "Normal", reason: "Started", message: `Started container ${c.name}`, source: SOURCE(p.node), fieldPath });
-  }
-  updatePodStatus(cluster, pod, (status) => {
-    status.phase = "Running";
-    status.containerStatuses = (pod.spec.containers as { name: string; image: string }[]).map((c) => {
-      const resolved = resolveImage(c.image);
-      return {
-        name: c.name,
-        image: resolved.ok ? resolved.reference.normalized : c.image,
-        imageID: resolved.ok ? `${resolved.reference.repository}@${resolved.image.digest}` : "",
-        containerID: `containerd://${cluster.random.hex(64)}`,
-        ready: true,
-        restartCount: 0,
-        started: true,
-        state: { running: { startedAt: now } },
-        lastState: {},
-      };
-    });
-    let conditions = (status.conditions as Condition[] | undefined) ?? [];
-    conditions = setCondition(conditions, { type: "Ready", status: "True", lastProbeTime: null }, now);
-    conditions = setCondition(conditions, { type: "ContainersReady", status: "True", lastProbeTime: null }, now);
-    status.conditions = conditions;
-  });
-  cluster.note("kubelet", "containers-started", `pods/${p.namespace}/${p.name}`, undefined, p.node);
-};
-
-function stopPod(cluster: Cluster, state: KubeletState, pod: StoredObject) {
-  const node = state.spec.name;
-  const runtime = state.pods[pod.metadata.uid];
-  if (runtime?.state === "running") {
-    for (const c of pod.spec.containers as { name: string }[]) {
-      cluster.event({ object: pod, type: "Normal", reason: "Killing", message: `Stopping container ${c.name}`, source: SOURCE(node), fieldPath: `spec.containers{${c.name}}` });
-    }
-  }
-  if (runtime) runtime.state = "stopping";
-  // The processes exit on SIGTERM almost at once; the kubelet then removes the pod for good.
-  const grace = pod.metadata.deletionGracePeriodSeconds ?? 30;
-  cluster.schedule(cluster.now() + Math.min(grace * 1000, 500), "kubelet.stopped", { node, uid: pod.metadata.uid, namespace: pod.metadata.namespace, name: pod.metadata.name });
-}
-
-export const kubeletStopped: TimerHandler = (cluster, p: { node: string; uid: string; namespace: string; name: string }) => {
-  const state = kubelets(cluster)[p.node];
-  if (!state?.running) return;
-  delete state.pods[p.uid];
-  const pod = cluster.api.tryGet(info("Pod"), p.namespace, p.name);
-  if (!pod || pod.metadata.uid !== p.uid) return;
+function finishDeletion(cluster: Cluster, pod: StoredObject) {
   try {
-    cluster.api.remove(info("Pod"), p.namespace, p.name, pod.metadata.resourceVersion);
-    cluster.note("kubelet", "pod-removed", `pods/${p.namespace}/${p.name}`, undefined, p.node);
+    cluster.api.remove(info("Pod"), pod.metadata.namespace, pod.metadata.name, pod.metadata.resourceVersion);
+    cluster.note("kubelet", "pod-removed", `pods/${pod.metadata.namespace}/${pod.metadata.name}`, undefined, pod.spec?.nodeName);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
   }
+}
+
+interface ContainerTimer {
+  node: string;
+  uid: string;
+  namespace: string;
+  name: string;
+  container: string;
+  gen: number;
+}
+
+/** Looks up what a container timer refers to; nothing happens if it is stale. */
+function withContainer<T extends ContainerTimer>(fn: (cluster: Cluster, host: RuntimeHost, pod: PodRuntime, podObj: StoredObject, c: ContainerRuntime, p: T, state: KubeletState) => void): TimerHandler {
+  return (cluster, p: T) => {
+    const state = kubelets(cluster)[p.node];
+    if (!state?.running) return;
+    const pod = state.pods[p.uid];
+    const c = pod?.containers[p.container];
+    if (!pod || !c || c.gen !== p.gen) return;
+    // Static pods run from their manifest; others from the API object.
+    const podObj = pod.staticFile ? (staticPodObject(state, p.uid) as StoredObject | undefined) : cluster.api.tryGet(info("Pod"), p.namespace, p.name);
+    if (!podObj || podObj.metadata.uid !== p.uid) return;
+    const host = runtimeHost(state);
+    const before = componentStates(cluster);
+    fn(cluster, host, pod, podObj, c, p, state);
+    if (cluster.api.up()) syncPodStatus(cluster, host, pod, podObj);
+    notifyComponentChanges(cluster, before);
+  };
+}
+
+export const kubeletTimers: Record<string, TimerHandler> = {
+  "kubelet.pulled": withContainer<ContainerTimer & { ms: number; size: number; imageId: string }>((cluster, host, pod, podObj, c, p) => onPulled(cluster, host, pod, podObj, c, p)),
+  "kubelet.pull-failed": withContainer<ContainerTimer & { message: string; code: string }>((cluster, host, pod, podObj, c, p) => onPullFailed(cluster, host, pod, podObj, c, p)),
+  "kubelet.pull-backoff": withContainer((cluster, host, pod, podObj, c) => onPullBackoff(cluster, host, pod, podObj, c)),
+  "kubelet.pull-retry": withContainer((cluster, host, pod, podObj, c) => pullAndStart(cluster, host, pod, podObj, c, 0)),
+  "kubelet.container-start": withContainer((cluster, host, pod, podObj, c) => startContainer(cluster, host, pod, podObj, c)),
+  "kubelet.container-exit": withContainer<ContainerTimer & { code: number }>((cluster, host, pod, podObj, c, p) =>
+    terminate(cluster, host, pod, podObj, c, { exitCode: p.code, reason: p.code === 0 ? "Completed" : "Error", startedAt: c.startedAt ?? 0 }),
+  ),
+  "kubelet.oom": withContainer((cluster, host, pod, podObj, c) => terminate(cluster, host, pod, podObj, c, { exitCode: 137, reason: "OOMKilled", startedAt: c.startedAt ?? 0 })),
+  "kubelet.backoff-report": withContainer((cluster, host, pod, podObj, c) => onBackoffReport(cluster, host, pod, podObj, c)),
+  "kubelet.restart": withContainer((cluster, host, pod, podObj, c) => onRestart(cluster, host, pod, podObj, c)),
+  "kubelet.container-killed": withContainer<ContainerTimer & { code: number }>((cluster, host, pod, podObj, c, p) =>
+    terminate(cluster, host, pod, podObj, c, { exitCode: p.code, reason: p.code === 0 ? "Completed" : "Error", startedAt: c.startedAt ?? 0 }),
+  ),
+  "kubelet.probe": withContainer<ContainerTimer & { kind: ProbeKind }>((cluster, host, pod, podObj, c, p) =>
+    probeTick(cluster, host, pod, podObj, c, p.kind, {
+      sync: () => undefined,
+      startupPassed: () => armProbes(cluster, host, pod, podObj, c),
+      kill: (reason) => {
+        const spec = containerSpec(podObj, c.name);
+        const grace = (probeOf(spec, p.kind)?.terminationGracePeriodSeconds ?? podObj.spec?.terminationGracePeriodSeconds ?? 30) as number;
+        killContainer(cluster, host, pod, podObj, c, reason, grace);
+      },
+    }),
+  ),
+  "kubelet.static-sync": staticSync,
+  "kubelet.pod-stopped": (cluster, p: { node: string; uid: string; namespace: string; name: string }) => {
+    const state = kubelets(cluster)[p.node];
+    if (!state?.running) return;
+    delete state.pods[p.uid];
+    const pod = cluster.api.tryGet(info("Pod"), p.namespace, p.name);
+    if (pod && pod.metadata.uid === p.uid && pod.metadata.deletionTimestamp) finishDeletion(cluster, pod);
+  },
 };
 
-function updatePodStatus(cluster: Cluster, pod: StoredObject, mutate: (status: Record<string, unknown>) => void) {
-  try {
-    cluster.api.modify(info("Pod"), pod.metadata.namespace, pod.metadata.name, (p) => {
-      const status = clone(p.status ?? {});
-      mutate(status);
-      p.status = status;
-    }, { subresource: "status" });
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
+/** Kills one container for a failed probe; it then restarts with back-off like any exit. */
+function killContainer(cluster: Cluster, host: RuntimeHost, pod: PodRuntime, podObj: StoredObject, c: ContainerRuntime, message: string, grace: number) {
+  cluster.event({ object: podObj, type: "Normal", reason: "Killing", message, source: SOURCE(host.node), fieldPath: `spec.containers{${c.name}}` });
+  const spec = containerSpec(podObj, c.name);
+  const resolved = spec ? resolveImage(spec.image) : undefined;
+  const plan = spec && resolved?.ok ? processPlan(resolved.image, spec, podObj, pod.ip) : undefined;
+  const handles = plan?.handlesSigterm ?? true;
+  c.gen++;
+  c.ready = false;
+  cluster.schedule(cluster.now() + (handles ? 150 : grace * 1000), "kubelet.container-killed", { ...ref(host, pod, c), code: handles ? (plan?.sigtermExitCode ?? 0) : 137 });
+}
+
+/** Log lines of a container (current or previous instance), for kubectl logs and crictl logs. */
+export function containerLogs(cluster: Cluster, podObj: KubeObject, containerName: string, options: { previous?: boolean; tail?: number; since?: number; timestamps?: boolean } = {}): { ok: true; lines: { at: number; text: string }[] } | { ok: false; reason: "not-found" | "waiting" | "no-previous"; message: string } {
+  const node = podObj.spec?.nodeName as string | undefined;
+  const state = node ? kubelets(cluster)[node] : undefined;
+  const pod = state?.pods[podObj.metadata.uid!];
+  const c = pod?.containers[containerName];
+  const spec = containerSpec(podObj, containerName);
+  if (!pod || !c || !spec) return { ok: false, reason: "waiting", message: `container "${containerName}" in pod "${podObj.metadata.name}" is waiting to start: ContainerCreating` };
+  const resolved = resolveImage(spec.image);
+  if (!resolved.ok) return { ok: false, reason: "waiting", message: `container "${containerName}" in pod "${podObj.metadata.name}" is waiting to start: trying and failing to pull image` };
+  const plan = processPlan(resolved.image, spec, podObj, pod.ip);
+  let startedAt: number | undefined;
+  let until = cluster.now();
+  if (options.previous) {
+    const last = c.last ?? (c.state === "terminated" ? undefined : undefined);
+    if (!last) return { ok: false, reason: "no-previous", message: `previous terminated container "${containerName}" in pod "${podObj.metadata.name}" not found` };
+    startedAt = last.startedAt;
+    until = last.finishedAt;
+  } else {
+    if (c.state === "waiting" && c.startedAt === undefined) {
+      return { ok: false, reason: "waiting", message: `container "${containerName}" in pod "${podObj.metadata.name}" is waiting to start: ${c.reason ?? "ContainerCreating"}` };
+    }
+    if (c.state === "waiting" && c.last) {
+      startedAt = c.last.startedAt;
+      until = c.last.finishedAt;
+    } else {
+      startedAt = c.startedAt;
+      if (c.state === "terminated" && c.finishedAt !== undefined) until = c.finishedAt;
+    }
   }
+  const lines = renderLogs(plan, startedAt ?? cluster.now(), until, { ...(options.tail !== undefined ? { tail: options.tail } : {}), ...(options.since !== undefined ? { since: options.since } : {}) }).map((l) => ({ at: l.at, text: l.text }));
+  if (!options.previous) for (const e of c.extraLogs ?? []) if (e.at >= (startedAt ?? 0) && e.at <= until) lines.push({ at: e.at, text: e.text });
+  lines.sort((a, b) => a.at - b.at);
+  return { ok: true, lines: options.tail !== undefined ? lines.slice(Math.max(0, lines.length - options.tail)) : lines };
+}
+
+/** Appends a line a container wrote while serving a request (an access log line). */
+export function appendContainerLog(cluster: Cluster, podObj: KubeObject, containerName: string, line: { stream: "stdout" | "stderr"; text: string }) {
+  const node = podObj.spec?.nodeName as string | undefined;
+  const c = node ? kubelets(cluster)[node]?.pods[podObj.metadata.uid!]?.containers[containerName] : undefined;
+  if (!c) return;
+  const list = (c.extraLogs ??= []);
+  list.push({ at: cluster.now(), ...line });
+  if (list.length > 200) list.splice(0, list.length - 200);
 }
 
 export function qosClass(pod: KubeObject): "Guaranteed" | "Burstable" | "BestEffort" {
@@ -322,15 +369,31 @@ function nodeConditions(heartbeat: string, transition: string): Condition[] {
 }
 
 /**
- * Starts (or restarts) a node's kubelet: registers or refreshes its Node, then takes over its
- * pods. `heartbeats: false` leaves the periodic lease and status beats to the caller (the
- * environment bootstrap starts them once the cluster is up).
+ * Starts (or restarts) a node's kubelet: runs its static pods, registers or refreshes its Node
+ * when the API server answers, then takes over its pods. `heartbeats: false` leaves the periodic
+ * lease and status beats to the caller (the environment bootstrap starts them once the cluster
+ * is up).
  */
-export function startKubelet(cluster: Cluster, spec: NodeSpec, options: { heartbeats?: boolean } = {}) {
+export function startKubelet(cluster: Cluster, spec: NodeSpec, options: { heartbeats?: boolean; images?: string[] } = {}) {
   const all = kubelets(cluster);
-  const state = (all[spec.name] ??= { spec, running: false, lastIp: 1, pods: {}, images: [] });
+  const state = (all[spec.name] ??= { spec, running: false, lastIp: 1, pods: {}, images: [...(options.images ?? [])] });
   state.spec = spec;
+  const wasRunning = state.running;
   state.running = true;
+  syncStaticPods(cluster, state);
+  if (cluster.api.up()) {
+    registerNode(cluster, spec, wasRunning);
+    renewLease(cluster, spec.name);
+    // Take over whatever is bound here: pods started before and pods bound while we were down.
+    for (const pod of cluster.api.list(info("Pod"), undefined, { fieldSelector: [{ field: "spec.nodeName", op: "=", value: spec.name }] })) {
+      cluster.enqueue("kubelet", podKey(pod));
+    }
+  }
+  if (options.heartbeats !== false) startKubeletHeartbeats(cluster, spec);
+}
+
+/** Creates the Node object (first start) or reports it Ready again (restart). */
+export function registerNode(cluster: Cluster, spec: NodeSpec, quiet = false) {
   const now = cluster.api.timestamp();
   const existing = cluster.api.tryGet(info("Node"), undefined, spec.name);
   if (!existing) {
@@ -343,14 +406,8 @@ export function startKubelet(cluster: Cluster, spec: NodeSpec, options: { heartb
     }, { subresource: "status" });
     cluster.event({ object: created, type: "Normal", reason: "Starting", message: "Starting kubelet.", source: SOURCE(spec.name) });
     cluster.event({ object: created, type: "Normal", reason: "RegisteredNode", message: `Node ${spec.name} event: Registered Node ${spec.name} in Controller`, source: { component: "node-controller" } });
-  } else {
+  } else if (!quiet) {
     reportNodeStatus(cluster, spec.name, true);
-  }
-  renewLease(cluster, spec.name);
-  if (options.heartbeats !== false) startKubeletHeartbeats(cluster, spec);
-  // Take over whatever is bound here: pods started before and pods bound while we were down.
-  for (const pod of cluster.api.list(info("Pod"), undefined, { fieldSelector: [{ field: "spec.nodeName", op: "=", value: spec.name }] })) {
-    cluster.enqueue("kubelet", podKey(pod));
   }
 }
 
@@ -422,6 +479,24 @@ function reportNodeStatus(cluster: Cluster, node: string, restarted: boolean) {
 }
 
 export const kubeletStatusBeat: HeartbeatHandler = (cluster, node) => {
-  if (isKubeletRunning(cluster, node)) reportNodeStatus(cluster, node, false);
+  const state = kubelets(cluster)[node];
+  if (!state?.running || !cluster.api.up()) return;
+  if (!cluster.api.tryGet(info("Node"), undefined, node)) registerNode(cluster, state.spec);
+  else reportNodeStatus(cluster, node, false);
 };
+
+// ---- control-plane components ----
+
+type ComponentStates = Record<string, boolean>;
+const COMPONENTS = ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler"];
+
+function componentStates(cluster: Cluster): ComponentStates {
+  return Object.fromEntries(COMPONENTS.map((c) => [c, componentRunning(cluster, c)]));
+}
+
+/** Lets the sandbox react when a control-plane component starts or stops (etcd, API server). */
+function notifyComponentChanges(cluster: Cluster, before: ComponentStates) {
+  const after = componentStates(cluster);
+  for (const c of COMPONENTS) if (before[c] !== after[c]) cluster.onComponentChange?.(c, after[c]!);
+}
 

@@ -29,6 +29,8 @@ export interface CommandContext<World = unknown> {
   host: HostState;
   /** The sandbox the command acts on (cluster API, other hosts, clock). */
   world: World;
+  /** Whether stdout is the terminal (not a pipe or file): tools colour their output only then. */
+  stdoutIsTty?: boolean;
 }
 
 /** A command is a pure function of its context and the world it may change. */
