@@ -247,7 +247,9 @@ function killContainer(cluster: Cluster, host: RuntimeHost, pod: PodRuntime, pod
 export function containerLogs(cluster: Cluster, podObj: KubeObject, containerName: string, options: { previous?: boolean; tail?: number; since?: number; timestamps?: boolean } = {}): { ok: true; lines: { at: number; text: string }[] } | { ok: false; reason: "not-found" | "waiting" | "no-previous"; message: string } {
   const node = podObj.spec?.nodeName as string | undefined;
   const state = node ? kubelets(cluster)[node] : undefined;
-  const pod = state?.pods[podObj.metadata.uid!];
+  // A mirror pod's containers run under the static pod's uid.
+  const uid = podObj.metadata.annotations?.["kubernetes.io/config.mirror"] ?? podObj.metadata.uid!;
+  const pod = state?.pods[uid];
   const c = pod?.containers[containerName];
   const spec = containerSpec(podObj, containerName);
   if (!pod || !c || !spec) return { ok: false, reason: "waiting", message: `container "${containerName}" in pod "${podObj.metadata.name}" is waiting to start: ContainerCreating` };
@@ -282,7 +284,8 @@ export function containerLogs(cluster: Cluster, podObj: KubeObject, containerNam
 /** Appends a line a container wrote while serving a request (an access log line). */
 export function appendContainerLog(cluster: Cluster, podObj: KubeObject, containerName: string, line: { stream: "stdout" | "stderr"; text: string }) {
   const node = podObj.spec?.nodeName as string | undefined;
-  const c = node ? kubelets(cluster)[node]?.pods[podObj.metadata.uid!]?.containers[containerName] : undefined;
+  const uid = podObj.metadata.annotations?.["kubernetes.io/config.mirror"] ?? podObj.metadata.uid!;
+  const c = node ? kubelets(cluster)[node]?.pods[uid]?.containers[containerName] : undefined;
   if (!c) return;
   const list = (c.extraLogs ??= []);
   list.push({ at: cluster.now(), ...line });

@@ -6,6 +6,8 @@ import { Session, guard } from "./session";
 import { GET_FLAGS, runGet } from "./get";
 import { APPLY_FLAGS, runManifestCommand } from "./apply";
 import { DELETE_FLAGS, runDelete } from "./delete";
+import { LOGS_FLAGS, runLogs } from "./logs";
+import { TOP_FLAGS, runTop } from "./top";
 
 export interface Subcommand {
   flags: FlagSpec[];
@@ -19,6 +21,8 @@ export const SUBCOMMANDS: Record<string, Subcommand> = {
   apply: { flags: APPLY_FLAGS, needsServer: true, run: (s) => runManifestCommand(s, "apply") },
   replace: { flags: APPLY_FLAGS, needsServer: true, run: (s) => runManifestCommand(s, "replace") },
   delete: { flags: DELETE_FLAGS, needsServer: true, run: runDelete },
+  logs: { flags: LOGS_FLAGS, needsServer: true, run: runLogs },
+  top: { flags: TOP_FLAGS, needsServer: true, run: runTop },
 };
 
 /** Other modules add their subcommands here (create, describe, rollout, ...). */

@@ -1,0 +1,236 @@
+import "server-only";
+import { randomBytes, randomInt } from "node:crypto";
+import type { PrismaClient } from "@prisma/client";
+import { Sandbox, type SandboxSnapshot } from "@/lib/engine/sandbox";
+import type { ExecResult } from "@/lib/engine/shell";
+import * as store from "./store";
+
+// The live sandboxes of this server: a bounded LRU of engines in memory, with their truth in the
+// database (seed, start time, command log, snapshots). A sandbox not in memory is rebuilt from
+// its latest snapshot and the commands after it; a server restart loses nothing.
+
+export class SandboxError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409 | 413 | 429,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface SandboxServiceOptions {
+  /** Most sandboxes kept in memory. */
+  maxLive?: number;
+  /** A snapshot is stored every this many commands. */
+  snapshotEvery?: number;
+  /** Most open sandboxes per user. */
+  maxPerUser?: number;
+  /** Commands per user: a token bucket of this size, refilled at `ratePerSecond`. */
+  burst?: number;
+  ratePerSecond?: number;
+  /** Wall clock in ms (tests pass their own). */
+  now?: () => number;
+  /** Builds the sandbox for a lab (undefined: the default cluster). */
+  build?: (labId: string | null, seed: number, startTime: number) => Sandbox;
+  /** Lab ids that exist. */
+  labExists?: (labId: string) => boolean;
+}
+
+export const MAX_COMMAND_BYTES = 64 * 1024;
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+interface Live {
+  sandbox: Sandbox;
+  row: store.SandboxRow;
+  seq: number;
+  /** Commands run since the last snapshot. */
+  sinceSnapshot: number;
+}
+
+export class SandboxService {
+  private live = new Map<string, Live>();
+  private queues = new Map<string, Promise<unknown>>();
+  private buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly maxLive: number;
+  private readonly snapshotEvery: number;
+  private readonly maxPerUser: number;
+  private readonly burst: number;
+  private readonly ratePerSecond: number;
+  private readonly now: () => number;
+  private readonly build: (labId: string | null, seed: number, startTime: number) => Sandbox;
+  private readonly labExists: (labId: string) => boolean;
+
+  constructor(
+    private readonly db: PrismaClient,
+    options: SandboxServiceOptions = {},
+  ) {
+    this.maxLive = options.maxLive ?? 200;
+    this.snapshotEvery = options.snapshotEvery ?? 20;
+    this.maxPerUser = options.maxPerUser ?? 10;
+    this.burst = options.burst ?? 20;
+    this.ratePerSecond = options.ratePerSecond ?? 5;
+    this.now = options.now ?? (() => Date.now());
+    this.build = options.build ?? ((_lab, seed, startTime) => Sandbox.create({ seed, startTime }));
+    this.labExists = options.labExists ?? (() => false);
+  }
+
+  /** Runs `fn` after everything already queued for this sandbox: one command at a time. */
+  private serial<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(id) ?? Promise.resolve();
+    const next = previous.then(fn, fn);
+    const settled = next.catch(() => undefined);
+    this.queues.set(id, settled);
+    void settled.then(() => {
+      if (this.queues.get(id) === settled) this.queues.delete(id);
+    });
+    return next;
+  }
+
+  private remember(id: string, live: Live) {
+    this.live.delete(id);
+    this.live.set(id, live);
+    while (this.live.size > this.maxLive) {
+      const oldest = this.live.keys().next().value as string;
+      this.live.delete(oldest);
+    }
+  }
+
+  private takeToken(ownerId: string) {
+    const now = this.now();
+    const bucket = this.buckets.get(ownerId) ?? { tokens: this.burst, at: now };
+    bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.ratePerSecond);
+    bucket.at = now;
+    if (bucket.tokens < 1) {
+      this.buckets.set(ownerId, bucket);
+      throw new SandboxError(429, "Too many commands; slow down a little.", Math.ceil((1 - bucket.tokens) / this.ratePerSecond));
+    }
+    bucket.tokens -= 1;
+    this.buckets.set(ownerId, bucket);
+  }
+
+  async create(ownerId: string, labId: string | null = null): Promise<{ id: string }> {
+    if (labId !== null && !this.labExists(labId)) throw new SandboxError(404, `No lab named "${labId}".`);
+    if ((await store.countOpenSandboxes(this.db, ownerId)) >= this.maxPerUser) {
+      throw new SandboxError(429, `You already have ${this.maxPerUser} open sandboxes; reset or close one first.`);
+    }
+    const id = randomBytes(16).toString("base64url");
+    const row: store.SandboxRow = { id, ownerId, labId, seed: randomInt(1, 2 ** 31 - 1), startTime: this.now() };
+    const sandbox = this.build(labId, row.seed, row.startTime);
+    await store.insertSandbox(this.db, row);
+    this.remember(id, { sandbox, row, seq: 0, sinceSnapshot: 0 });
+    return { id };
+  }
+
+  /** The sandbox if it exists and belongs to `ownerId` (403 otherwise; 404 when unknown). */
+  private async authorize(id: string, ownerId: string): Promise<store.SandboxRow> {
+    const cached = this.live.get(id);
+    if (cached) {
+      if (cached.row.ownerId !== ownerId) throw new SandboxError(403, "This sandbox belongs to someone else.");
+      return cached.row;
+    }
+    const row = await store.findSandbox(this.db, id);
+    if (!row) throw new SandboxError(404, "No such sandbox.");
+    if (row.ownerId !== ownerId) throw new SandboxError(403, "This sandbox belongs to someone else.");
+    return row;
+  }
+
+  /** Loads a sandbox into memory: latest snapshot, then the commands logged after it. */
+  private async load(row: store.SandboxRow): Promise<Live> {
+    const cached = this.live.get(row.id);
+    if (cached) {
+      this.remember(row.id, cached);
+      return cached;
+    }
+    const snapshot = await store.latestSnapshot(this.db, row.id);
+    const sandbox = snapshot ? Sandbox.restore(JSON.parse(snapshot.state) as SandboxSnapshot) : this.build(row.labId, row.seed, row.startTime);
+    let seq = snapshot?.seq ?? 0;
+    for (const c of await store.commandsAfter(this.db, row.id, seq)) {
+      sandbox.advanceTo(c.virtualTime);
+      sandbox.exec(c.command);
+      seq = c.seq;
+    }
+    const live: Live = { sandbox, row, seq, sinceSnapshot: 0 };
+    this.remember(row.id, live);
+    return live;
+  }
+
+  /** Brings the sandbox's clock up to the wall clock (never backwards: sleep may have run ahead). */
+  private catchUp(live: Live) {
+    const now = this.now();
+    if (now > live.sandbox.now()) live.sandbox.advanceTo(now);
+  }
+
+  async exec(id: string, ownerId: string, command: string): Promise<ExecResult & { seq: number }> {
+    if (Buffer.byteLength(command, "utf8") > MAX_COMMAND_BYTES) throw new SandboxError(413, `A command may be at most ${MAX_COMMAND_BYTES / 1024} kB.`);
+    const row = await this.authorize(id, ownerId);
+    this.takeToken(ownerId);
+    return this.serial(id, async () => {
+      for (let attempt = 0; ; attempt++) {
+        const live = await this.load(row);
+        await this.replayNewer(live);
+        this.catchUp(live);
+        const virtualTime = live.sandbox.now();
+        const result = live.sandbox.exec(command);
+        const seq = live.seq + 1;
+        try {
+          await store.appendCommand(this.db, id, { seq, command, output: result.output, exitCode: result.exitCode, virtualTime });
+        } catch (error) {
+          // Another server logged this sequence number first: our engine ran ahead of the log,
+          // so it is rebuilt from the log (their command included) and ours runs after it.
+          if (!isUniqueViolation(error) || attempt >= 3) throw error;
+          this.live.delete(id);
+          continue;
+        }
+        return this.afterAppend(live, id, seq, result);
+      }
+    });
+  }
+
+  /** Applies commands another server logged since this one last looked. */
+  private async replayNewer(live: Live) {
+    for (const c of await store.commandsAfter(this.db, live.row.id, live.seq)) {
+      live.sandbox.advanceTo(c.virtualTime);
+      live.sandbox.exec(c.command);
+      live.seq = c.seq;
+    }
+  }
+
+  private async afterAppend(live: Live, id: string, seq: number, result: ExecResult): Promise<ExecResult & { seq: number }> {
+    {
+      live.seq = seq;
+      live.sinceSnapshot++;
+      if (live.sinceSnapshot >= this.snapshotEvery) {
+        await store.saveSnapshot(this.db, id, seq, JSON.stringify(live.sandbox.snapshot()));
+        live.sinceSnapshot = 0;
+      }
+      await store.touchSandbox(this.db, id);
+      return { ...result, seq };
+    }
+  }
+
+  /** The sandbox engine, caught up to now (for the diagram, grading and the terminal's prompt). */
+  async open(id: string, ownerId: string): Promise<{ sandbox: Sandbox; row: store.SandboxRow; history: store.CommandRow[] }> {
+    const row = await this.authorize(id, ownerId);
+    return this.serial(id, async () => {
+      const live = await this.load(row);
+      this.catchUp(live);
+      return { sandbox: live.sandbox, row, history: await store.commandsAfter(this.db, id, 0) };
+    });
+  }
+
+  /** Closes a sandbox (reset starts a fresh one). */
+  async close(id: string, ownerId: string) {
+    await this.authorize(id, ownerId);
+    await store.closeSandbox(this.db, id);
+    this.live.delete(id);
+  }
+
+  /** Forgets every live engine (as a restart would); the database keeps everything. */
+  evictAll() {
+    this.live.clear();
+  }
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import type { PrismaClient } from "@prisma/client";
+
+// Persistence of sandboxes: the session row, its append-only command log and its snapshots.
+// Query functions take the client so tests and scripts can pass their own.
+
+export interface SandboxRow {
+  id: string;
+  ownerId: string;
+  labId: string | null;
+  seed: number;
+  startTime: number;
+}
+
+export interface CommandRow {
+  seq: number;
+  command: string;
+  output: string;
+  exitCode: number;
+  virtualTime: number;
+}
+
+export async function insertSandbox(db: PrismaClient, row: SandboxRow) {
+  await db.sandboxSession.create({ data: { id: row.id, ownerId: row.ownerId, labId: row.labId, seed: row.seed, startTime: BigInt(row.startTime) } });
+}
+
+export async function findSandbox(db: PrismaClient, id: string): Promise<(SandboxRow & { closedAt: Date | null }) | null> {
+  const row = await db.sandboxSession.findUnique({ where: { id }, select: { id: true, ownerId: true, labId: true, seed: true, startTime: true, closedAt: true } });
+  return row ? { ...row, startTime: Number(row.startTime) } : null;
+}
+
+export async function countOpenSandboxes(db: PrismaClient, ownerId: string): Promise<number> {
+  return db.sandboxSession.count({ where: { ownerId, closedAt: null } });
+}
+
+export async function closeSandbox(db: PrismaClient, id: string) {
+  await db.sandboxSession.update({ where: { id }, data: { closedAt: new Date() } });
+}
+
+export async function touchSandbox(db: PrismaClient, id: string) {
+  await db.sandboxSession.update({ where: { id }, data: { lastUsedAt: new Date() } });
+}
+
+/** Appends a command; fails if another writer took the same sequence number first. */
+export async function appendCommand(db: PrismaClient, sandboxId: string, c: CommandRow) {
+  await db.sandboxCommand.create({ data: { sandboxId, seq: c.seq, command: c.command, output: c.output, exitCode: c.exitCode, virtualTime: BigInt(c.virtualTime) } });
+}
+
+export async function commandsAfter(db: PrismaClient, sandboxId: string, seq: number): Promise<CommandRow[]> {
+  const rows = await db.sandboxCommand.findMany({
+    where: { sandboxId, seq: { gt: seq } },
+    orderBy: { seq: "asc" },
+    select: { seq: true, command: true, output: true, exitCode: true, virtualTime: true },
+  });
+  return rows.map((r) => ({ ...r, virtualTime: Number(r.virtualTime) }));
+}
+
+export async function lastSeq(db: PrismaClient, sandboxId: string): Promise<number> {
+  const row = await db.sandboxCommand.findFirst({ where: { sandboxId }, orderBy: { seq: "desc" }, select: { seq: true } });
+  return row?.seq ?? 0;
+}
+
+export async function saveSnapshot(db: PrismaClient, sandboxId: string, seq: number, state: string) {
+  await db.sandboxSnapshot.upsert({
+    where: { sandboxId_seq: { sandboxId, seq } },
+    create: { sandboxId, seq, state },
+    update: { state },
+  });
+  // Older snapshots are no longer needed: the newest one plus the log rebuild everything.
+  await db.sandboxSnapshot.deleteMany({ where: { sandboxId, seq: { lt: seq } } });
+}
+
+export async function latestSnapshot(db: PrismaClient, sandboxId: string): Promise<{ seq: number; state: string } | null> {
+  return db.sandboxSnapshot.findFirst({ where: { sandboxId }, orderBy: { seq: "desc" }, select: { seq: true, state: true } });
+}
