@@ -6,6 +6,8 @@
 // through sleep, kubectl wait and kubectl rollout status.
 import readline from "node:readline";
 import { Sandbox } from "@/lib/engine/sandbox";
+import { createLabSandbox } from "@/lib/labs/environment";
+import { listLabIds, loadLab } from "@/lib/labs/load";
 
 function parseOptions(argv: string[]) {
   const options = { seed: 1, json: false, lab: undefined as string | undefined };
@@ -73,8 +75,14 @@ async function interactive(sandbox: Sandbox) {
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
-  if (options.lab) throw new Error(`unknown lab "${options.lab}"`);
-  const sandbox = Sandbox.create({ seed: options.seed });
+  let sandbox: Sandbox;
+  if (options.lab) {
+    const lab = loadLab(options.lab);
+    if (!lab) throw new Error(`unknown lab "${options.lab}"; labs: ${listLabIds().join(", ")}`);
+    sandbox = createLabSandbox(lab, { seed: options.seed });
+  } else {
+    sandbox = Sandbox.create({ seed: options.seed });
+  }
   if (process.stdin.isTTY) await interactive(sandbox);
   else await runScript(sandbox, options.json);
 }

@@ -42,6 +42,16 @@ export interface SandboxSnapshot {
   shell?: ShellState;
 }
 
+/** Terminal actions that are not typed lines. */
+export type TerminalControl = { action: "interrupt" } | { action: "save"; content: string } | { action: "close" };
+
+/** Log entries starting with this are control actions (a NUL cannot be typed into a line). */
+export const CONTROL_PREFIX = "\u0000";
+
+export function controlEntry(control: TerminalControl): string {
+  return CONTROL_PREFIX + JSON.stringify(control);
+}
+
 export interface SandboxOptions {
   environment?: EnvironmentSpec;
   seed: number;
@@ -91,7 +101,8 @@ export class Sandbox {
     const clock = { now: () => (ref.cluster ? ref.cluster.now() : core.clock.now) };
     this.store = store
       ? new EtcdStore(store, clock)
-      : new EtcdStore({ members: environment.etcdMembers, version: ETCD_VERSION }, clock);
+      : // A data centre without Kubernetes still carries an (unreachable) store: the facade needs one.
+        new EtcdStore({ members: environment.etcdMembers.length > 0 ? environment.etcdMembers : [{ name: "default", ip: "127.0.0.1" }], version: ETCD_VERSION }, clock);
     const leaseState = ((core.components.eventLease as EventLeaseState | undefined) ??= {}) as EventLeaseState;
     const cluster = new Cluster(core, {
       storage: new EtcdStorage(this.store, () => clock.now(), leaseState),
@@ -111,7 +122,7 @@ export class Sandbox {
       objectCap,
       isRunning: (actor) => this.componentUp(actor),
       apiAvailable: () => this.componentUp("kube-apiserver"),
-      apiAddress: `${environment.nodes[0]!.ip}:6443`,
+      apiAddress: `${environment.nodes[0]?.ip ?? "127.0.0.1"}:6443`,
     });
     ref.cluster = cluster;
     cluster.hosts = hosts;
@@ -140,6 +151,8 @@ export class Sandbox {
     const environment = options.environment ?? defaultEnvironment();
     const start = options.startTime ?? DEFAULT_START;
     const random = new Random(options.seed);
+    // Extra machines draw their Docker ids first; a kubeadm-only environment draws nothing here.
+    const hosts = environmentHosts(environment, start - environment.ageMs, random);
     const core: ClusterCoreState = {
       clock: { now: start - environment.ageMs, seq: 0, timers: [] },
       random: random.state(),
@@ -147,10 +160,13 @@ export class Sandbox {
       queues: {},
       components: {},
     };
-    const hosts = environmentHosts(environment, start - environment.ageMs);
     const sandbox = new Sandbox(options.seed, environment, undefined, core, hosts, undefined, options.objectCap);
-    bootstrapCluster(sandbox.cluster, environment, start);
-    settleHistory(sandbox.cluster, sandbox.store);
+    if (environment.nodes.length > 0) {
+      bootstrapCluster(sandbox.cluster, environment, start);
+      settleHistory(sandbox.cluster, sandbox.store);
+    } else {
+      sandbox.cluster.advanceTo(start);
+    }
     sandbox.cluster.api.clearCache();
     return sandbox;
   }
@@ -201,8 +217,8 @@ export class Sandbox {
 
   /** etcd's static pod is the etcd member; the API server's return makes everyone relist. */
   private onComponentChange(component: string, running: boolean) {
-    const member = this.environment.nodes[0]!.name;
-    if (component === "etcd" && this.store.members().some((m) => m.name === member)) {
+    const member = this.environment.nodes[0]?.name;
+    if (component === "etcd" && member !== undefined && this.store.members().some((m) => m.name === member)) {
       if (running) this.store.startMember(member);
       else this.store.stopMember(member);
     }
@@ -233,8 +249,9 @@ export class Sandbox {
 
   private terminal(): Shell<World> {
     if (!this.shell) {
-      const controlPlane = this.environment.nodes[0]!.name;
-      const nodes = new Set(this.environment.nodes.map((n) => n.name));
+      const controlPlane = this.environment.nodes[0]?.name ?? "";
+      // External etcd members are cluster machines too: the control plane's root key opens them.
+      const nodes = new Set([...this.environment.nodes.map((n) => n.name), ...(this.environment.machines ?? []).filter((m) => m.etcd).map((m) => m.name)]);
       this.shell = new Shell<World>(this.shellState, {
         hosts: this.hosts,
         commands: COMMANDS,
@@ -243,7 +260,7 @@ export class Sandbox {
         advance: (ms) => this.advanceTo(this.now() + ms),
         // As in kubeadm training clusters: root on the control plane reaches every node with keys.
         sshKeys: (fromHost, fromUser, toHost, toUser) => fromHost === controlPlane && fromUser === "root" && nodes.has(toHost) && toUser === "root",
-        start: { host: controlPlane, user: "root" },
+        start: this.environment.start ?? { host: controlPlane, user: "root" },
         isInstalled: (host, name) => host.fs[`/usr/bin/${name}`] !== undefined || host.fs[`/usr/local/bin/${name}`] !== undefined,
       });
     }
@@ -256,6 +273,46 @@ export class Sandbox {
     const result = this.terminal().exec(text);
     // An edited static pod manifest is noticed by the kubelet at its next file check.
     noticeManifestChanges(this.cluster);
+    this.cluster.api.clearCache();
+    return result;
+  }
+
+  /** The learner saved the editor that a command opened (vi FILE, kubectl edit). */
+  saveEditor(content: string): ExecResult {
+    this.activity();
+    const result = this.terminal().saveEditor(content);
+    noticeManifestChanges(this.cluster);
+    this.cluster.api.clearCache();
+    return result;
+  }
+
+  /** Ctrl-C: abandons a half-typed multi-line command or a password prompt. */
+  interrupt(): ExecResult {
+    return this.terminal().interrupt();
+  }
+
+  /**
+   * Applies one entry of a terminal log: a typed line, or a control action encoded by
+   * `controlEntry` (interrupt, editor save/close). The command log stores these strings, so a
+   * replay goes through exactly the same steps.
+   */
+  apply(entry: string): ExecResult {
+    if (!entry.startsWith(CONTROL_PREFIX)) return this.exec(entry);
+    const control = JSON.parse(entry.slice(CONTROL_PREFIX.length)) as TerminalControl;
+    switch (control.action) {
+      case "interrupt":
+        return this.interrupt();
+      case "save":
+        return this.saveEditor(control.content);
+      default:
+        return this.closeEditor();
+    }
+  }
+
+  /** The learner left the editor without saving (:q!). */
+  closeEditor(): ExecResult {
+    this.activity();
+    const result = this.terminal().closeEditor();
     this.cluster.api.clearCache();
     return result;
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes, randomInt } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
-import { Sandbox, type SandboxSnapshot } from "@/lib/engine/sandbox";
+import { CONTROL_PREFIX, Sandbox, type SandboxSnapshot } from "@/lib/engine/sandbox";
 import type { ExecResult } from "@/lib/engine/shell";
 import * as store from "./store";
 
@@ -38,6 +38,8 @@ export interface SandboxServiceOptions {
 }
 
 export const MAX_COMMAND_BYTES = 64 * 1024;
+/** What the editor may save in one go. */
+export const MAX_FILE_BYTES = 1024 * 1024;
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
@@ -150,7 +152,7 @@ export class SandboxService {
     let seq = snapshot?.seq ?? 0;
     for (const c of await store.commandsAfter(this.db, row.id, seq)) {
       sandbox.advanceTo(c.virtualTime);
-      sandbox.exec(c.command);
+      sandbox.apply(c.command);
       seq = c.seq;
     }
     const live: Live = { sandbox, row, seq, sinceSnapshot: 0 };
@@ -164,8 +166,16 @@ export class SandboxService {
     if (now > live.sandbox.now()) live.sandbox.advanceTo(now);
   }
 
+  /**
+   * Runs one terminal entry: a typed line, or a control action (see controlEntry in the
+   * engine) such as Ctrl-C or saving the editor. Entries are logged as given.
+   */
   async exec(id: string, ownerId: string, command: string): Promise<ExecResult & { seq: number }> {
-    if (Buffer.byteLength(command, "utf8") > MAX_COMMAND_BYTES) throw new SandboxError(413, `A command may be at most ${MAX_COMMAND_BYTES / 1024} kB.`);
+    const control = command.startsWith(CONTROL_PREFIX);
+    const limit = control ? MAX_FILE_BYTES : MAX_COMMAND_BYTES;
+    if (Buffer.byteLength(command, "utf8") > limit) {
+      throw new SandboxError(413, control ? `A file may be at most ${limit / 1024 / 1024} MB.` : `A command may be at most ${limit / 1024} kB.`);
+    }
     const row = await this.authorize(id, ownerId);
     this.takeToken(ownerId);
     return this.serial(id, async () => {
@@ -174,7 +184,7 @@ export class SandboxService {
         await this.replayNewer(live);
         this.catchUp(live);
         const virtualTime = live.sandbox.now();
-        const result = live.sandbox.exec(command);
+        const result = live.sandbox.apply(command);
         const seq = live.seq + 1;
         try {
           await store.appendCommand(this.db, id, { seq, command, output: result.output, exitCode: result.exitCode, virtualTime });
@@ -194,7 +204,7 @@ export class SandboxService {
   private async replayNewer(live: Live) {
     for (const c of await store.commandsAfter(this.db, live.row.id, live.seq)) {
       live.sandbox.advanceTo(c.virtualTime);
-      live.sandbox.exec(c.command);
+      live.sandbox.apply(c.command);
       live.seq = c.seq;
     }
   }
@@ -213,12 +223,12 @@ export class SandboxService {
   }
 
   /** The sandbox engine, caught up to now (for the diagram, grading and the terminal's prompt). */
-  async open(id: string, ownerId: string): Promise<{ sandbox: Sandbox; row: store.SandboxRow; history: store.CommandRow[] }> {
+  async open(id: string, ownerId: string, options: { history?: boolean } = {}): Promise<{ sandbox: Sandbox; row: store.SandboxRow; history: store.CommandRow[] }> {
     const row = await this.authorize(id, ownerId);
     return this.serial(id, async () => {
       const live = await this.load(row);
       this.catchUp(live);
-      return { sandbox: live.sandbox, row, history: await store.commandsAfter(this.db, id, 0) };
+      return { sandbox: live.sandbox, row, history: options.history ? await store.commandsAfter(this.db, id, 0) : [] };
     });
   }
 

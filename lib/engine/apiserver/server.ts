@@ -113,7 +113,14 @@ export class ApiServer {
   decode(key: string, value: string, modRevision: number): StoredObject {
     const hit = this.cache.get(key);
     if (hit && hit.rev === modRevision) return hit.obj;
-    const obj = JSON.parse(value) as StoredObject;
+    let obj: StoredObject;
+    try {
+      obj = JSON.parse(value) as StoredObject;
+      if (!obj || typeof obj !== "object" || !obj.metadata) throw new SyntaxError("not an object");
+    } catch {
+      // Something wrote raw bytes under /registry (etcdctl put): the server cannot decode them.
+      throw new ApiError(500, "InternalError", `Internal error occurred: unable to decode an event from the watch stream: object stored under ${key} is not a valid API object`);
+    }
     obj.metadata.resourceVersion = String(modRevision);
     this.cache.set(key, { rev: modRevision, obj });
     return obj;
@@ -145,7 +152,12 @@ export class ApiServer {
     }
     const out: StoredObject[] = [];
     for (const kv of this.storage.list(storagePrefix(info, namespace))) {
-      const obj = this.decode(kv.key, kv.value, kv.modRevision);
+      let obj: StoredObject;
+      try {
+        obj = this.decode(kv.key, kv.value, kv.modRevision);
+      } catch {
+        continue; // undecodable data is left out of lists
+      }
       if (options.labelSelector && !matchesSelector(options.labelSelector, obj.metadata.labels)) continue;
       if (options.fieldSelector && !options.fieldSelector.every((r) => (fieldValue(obj, r.field) === r.value) === (r.op === "="))) continue;
       out.push(obj);
@@ -161,7 +173,11 @@ export class ApiServer {
       const parsed = parseStorageKey(kv.key);
       if (!parsed) continue;
       if (namespace !== undefined && parsed.namespace !== namespace) continue;
-      out.push({ info: parsed.info, object: this.decode(kv.key, kv.value, kv.modRevision) });
+      try {
+        out.push({ info: parsed.info, object: this.decode(kv.key, kv.value, kv.modRevision) });
+      } catch {
+        // undecodable data is left out
+      }
     }
     return out;
   }
@@ -194,7 +210,7 @@ export class ApiServer {
 
     obj = this.hooks.create(obj, this);
     const m = obj.metadata;
-    if (this.storage.count("/registry/") >= this.objectCap) {
+    if (this.objectCount() >= this.objectCap) {
       throw forbidden(info, m.name!, `this sandbox holds at most ${this.objectCap} objects; delete some before creating more`);
     }
     this.storage.assertWritable();
@@ -365,6 +381,17 @@ export class ApiServer {
   }
 
   // ---- helpers ----
+
+  /** Objects in the store, counted exactly now and then (counting walks every key). */
+  private counted: { value: number; creates: number } | undefined;
+
+  private objectCount(): number {
+    if (!this.counted || this.counted.creates >= 1000 || this.counted.value + this.counted.creates >= this.objectCap * 0.9) {
+      this.counted = { value: this.storage.count("/registry/"), creates: 0 };
+    }
+    this.counted.creates++;
+    return this.counted.value + this.counted.creates - 1;
+  }
 
   /** What the server answers a create without metadata.name or generateName. */
   private nameRequired(info: ResourceInfo): ApiError {

@@ -51,6 +51,7 @@ export const monitorNodes: HeartbeatHandler = (cluster) => {
     const stale = renewed !== undefined && cluster.now() - probe > NODE_MONITOR_GRACE_MS;
     if (stale && ready?.status !== "Unknown") markUnknown(cluster, node);
     else if (!stale) syncTaints(cluster, node, ready?.status === "True" ? [] : ready?.status === "False" ? [NOT_READY] : [UNREACHABLE]);
+    syncUnschedulableTaint(cluster, node.metadata.name);
   }
 };
 
@@ -105,6 +106,28 @@ function syncTaints(cluster: Cluster, node: StoredObject, wanted: string[]) {
       else if (n.spec) delete n.spec.taints;
     });
     scheduleEvictions(cluster, updated);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+  }
+}
+
+export const UNSCHEDULABLE = "node.kubernetes.io/unschedulable";
+
+/** A cordoned node carries the unschedulable taint (TaintNodesByCondition), and loses it after. */
+function syncUnschedulableTaint(cluster: Cluster, name: string) {
+  const node = cluster.api.tryGet(info("Node"), undefined, name);
+  if (!node) return;
+  const taints = (node.spec?.taints ?? []) as Taint[];
+  const has = taints.some((t) => t.key === UNSCHEDULABLE);
+  const wanted = Boolean(node.spec?.unschedulable);
+  if (has === wanted) return;
+  try {
+    cluster.api.modify(info("Node"), undefined, name, (n) => {
+      const rest = ((n.spec?.taints ?? []) as Taint[]).filter((t) => t.key !== UNSCHEDULABLE);
+      const next = wanted ? [...rest, { key: UNSCHEDULABLE, effect: "NoSchedule" as const, timeAdded: cluster.api.timestamp() }] : rest;
+      if (next.length) n.spec = { ...n.spec, taints: next };
+      else if (n.spec) delete n.spec.taints;
+    });
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
   }

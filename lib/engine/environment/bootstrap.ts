@@ -181,7 +181,7 @@ export function bootstrapCluster(cluster: Cluster, env: EnvironmentSpec, startTi
   let t = t0 + 90_000;
   for (const worker of workers) {
     startKubelet(cluster, worker, { heartbeats: false });
-    t += 30_000;
+    t += env.joinIntervalMs ?? 30_000;
     cluster.advanceTo(t);
   }
   for (const obj of env.objects) create(cluster, obj);

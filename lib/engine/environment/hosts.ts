@@ -6,6 +6,8 @@ import { baseFilesystem } from "../hosts/fs";
 import type { NodeSpec } from "../kubelet/kubelet";
 import type { EnvironmentSpec } from "./spec";
 import { staticPodManifests } from "./bootstrap";
+import { machineHosts } from "./machines";
+import type { Random } from "../random";
 
 const CNI_PLUGINS = ["bandwidth", "bridge", "calico", "calico-ipam", "dhcp", "dummy", "firewall", "flannel", "host-device", "host-local", "install", "ipvlan", "loopback", "macvlan", "portmap", "ptp", "sbr", "static", "tap", "tuning", "vlan", "vrf"];
 
@@ -202,6 +204,11 @@ export function nodeHost(env: EnvironmentSpec, spec: NodeSpec, now: number): Hos
   file("/etc/containerd/config.toml", 'version = 2\n\n[plugins]\n  [plugins."io.containerd.grpc.v1.cri"]\n    sandbox_image = "registry.k8s.io/pause:3.10"\n    [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]\n      SystemdCgroup = true\n');
   file("/etc/crictl.yaml", "runtime-endpoint: unix:///run/containerd/containerd.sock\nimage-endpoint: unix:///run/containerd/containerd.sock\ntimeout: 10\n");
   for (const plugin of CNI_PLUGINS) file(`/opt/cni/bin/${plugin}`, "", 0o755);
+  // Enabled units, as `systemctl enable` left them.
+  dir("/etc/systemd/system/multi-user.target.wants");
+  for (const u of ["kubelet", "containerd"]) {
+    fs[`/etc/systemd/system/multi-user.target.wants/${u}.service`] = { type: "symlink", target: `/lib/systemd/system/${u}.service`, owner: "root", group: "root", mtime: now };
+  }
   file("/etc/cni/net.d/10-calico.conflist", CALICO_CONFLIST.replace("__NODENAME__", spec.name));
   file("/etc/cni/net.d/calico-kubeconfig", `# Kubeconfig file for Calico CNI plugin. Installed by calico/node.\napiVersion: v1\nkind: Config\nclusters:\n- name: local\n  cluster:\n    server: https://10.96.0.1:443\n    certificate-authority-data: "${B64}"\nusers:\n- name: calico\n  user:\n    token: eyJhbGciOiJSUzI1NiJ9.calico\ncontexts:\n- name: calico-context\n  context:\n    cluster: local\n    user: calico\ncurrent-context: calico-context\n`, 0o600);
 
@@ -215,7 +222,10 @@ export function nodeHost(env: EnvironmentSpec, spec: NodeSpec, now: number): Hos
     for (const f of ["ca.crt", "ca.key", "healthcheck-client.crt", "healthcheck-client.key", "peer.crt", "peer.key", "server.crt", "server.key"]) file(`/etc/kubernetes/pki/etcd/${f}`, "", f.endsWith(".key") ? 0o600 : 0o644);
     dir("/root/.kube");
     file("/root/.kube/config", adminKubeconfig(controlPlane.ip), 0o600);
-    dir("/var/lib/etcd", 0o700);
+    // etcd's data directory, as a running member leaves it (restoring into it must fail: not empty).
+    for (const d of ["/var/lib/etcd", "/var/lib/etcd/member", "/var/lib/etcd/member/snap", "/var/lib/etcd/member/wal"]) dir(d, 0o700);
+    file("/var/lib/etcd/member/snap/db", "", 0o600);
+    file("/var/lib/etcd/member/wal/0000000000000000-0000000000000000.wal", "", 0o600);
   } else {
     file("/etc/kubernetes/pki/ca.crt", "");
   }
@@ -244,7 +254,10 @@ export function nodeHost(env: EnvironmentSpec, spec: NodeSpec, now: number): Hos
   };
 }
 
-/** The machines of an environment, keyed by hostname. */
-export function environmentHosts(env: EnvironmentSpec, now: number): Record<string, HostState> {
-  return Object.fromEntries(env.nodes.map((n) => [n.name, nodeHost(env, n, now)]));
+/** The machines of an environment, keyed by hostname. `random` is drawn from only for extra machines (Docker ids). */
+export function environmentHosts(env: EnvironmentSpec, now: number, random?: Random): Record<string, HostState> {
+  const nodes = Object.fromEntries(env.nodes.map((n) => [n.name, nodeHost(env, n, now)]));
+  if (!env.machines?.length) return nodes;
+  if (!random) throw new Error("machines need a random source");
+  return { ...nodes, ...machineHosts(env.machines, now, random) };
 }

@@ -3,6 +3,7 @@
 // control-plane node and two workers.
 import type { KubeObject } from "../api/types";
 import type { NodeSpec } from "../kubelet/kubelet";
+import type { MachineSpec } from "./machines";
 
 export const KUBERNETES_VERSION = "v1.31.4";
 export const ETCD_IMAGE_TAG = "3.5.15-0";
@@ -12,7 +13,10 @@ export const CALICO_VERSION = "v3.29.1";
 export interface EnvironmentSpec {
   id: string;
   kubernetesVersion: string;
-  /** The first control-plane node hosts the API server and the other static pods. */
+  /**
+   * The first control-plane node hosts the API server and the other static pods. Empty: no
+   * Kubernetes at all (a data centre of plain machines).
+   */
   nodes: NodeSpec[];
   /** etcd members: one stacked on the control plane, or 3 or 5 for quorum labs. */
   etcdMembers: { name: string; ip: string }[];
@@ -21,6 +25,12 @@ export interface EnvironmentSpec {
   objects: KubeObject[];
   /** How long before the sandbox starts the cluster was created (ages look real). */
   ageMs: number;
+  /** Machines besides the Kubernetes nodes: a jump host, app servers, external etcd members. */
+  machines?: MachineSpec[];
+  /** Time between node joins during bootstrap; 30 s unless a benchmark needs many nodes fast. */
+  joinIntervalMs?: number;
+  /** Where the terminal opens; default root on the first node. */
+  start?: { host: string; user: string };
 }
 
 const UBUNTU = {

@@ -228,7 +228,7 @@ describe("messages", () => {
 describe("base file system", () => {
   it("builds an Ubuntu 22.04 host", () => {
     const h = host("ubuntu");
-    expect(readFile(h.fs, "/etc/hostname")).toEqual({ ok: true, value: "stapp01.stratos.xfusioncorp.com\n" });
+    expect(readFile(h.fs, "/etc/hostname")).toEqual({ ok: true, value: "stapp01\n" });
     expect((readFile(h.fs, "/etc/os-release") as { value: string }).value).toContain('PRETTY_NAME="Ubuntu 22.04.4 LTS"');
     expect((readFile(h.fs, "/etc/hosts") as { value: string }).value).toContain("172.16.238.10\tstapp01.stratos.xfusioncorp.com stapp01\n");
     const passwd = (readFile(h.fs, "/etc/passwd") as { value: string }).value;

@@ -718,7 +718,7 @@ export interface BaseFsOptions {
 
 /** Programs every host has in /usr/bin (the shell implements them). */
 export const BASE_BINARIES = [
-  "base64", "basename", "bash", "cat", "chgrp", "chmod", "chown", "clear", "cp", "cut", "date", "dirname", "echo", "env",
+  "base64", "basename", "bash", "cat", "diff", "chgrp", "chmod", "chown", "clear", "cp", "cut", "date", "dirname", "echo", "env",
   "false", "find", "grep", "egrep", "fgrep", "head", "hostname", "id", "less", "ln", "ls", "mkdir", "more", "mv", "nano",
   "printenv", "printf", "pwd", "readlink", "realpath", "rm", "rmdir", "sed", "seq", "sh", "sleep", "sort", "ssh", "su", "sudo",
   "tail", "tee", "test", "touch", "tr", "true", "uname", "uniq", "vi", "vim", "watch", "wc", "which", "whoami", "xargs", "awk",
@@ -945,7 +945,7 @@ export function baseFilesystem(opts: BaseFsOptions): Record<string, FsNode> {
   file("/dev/null", "", 0o666);
 
   // Identity
-  file("/etc/hostname", (opts.fqdn ?? opts.hostname) + "\n");
+  file("/etc/hostname", opts.hostname + "\n");
   const hostsLines =
     distro === "ubuntu"
       ? ["127.0.0.1 localhost", "", "# The following lines are desirable for IPv6 capable hosts", "::1     ip6-localhost ip6-loopback", "fe00::0 ip6-localnet", "ff00::0 ip6-mcastprefix", "ff02::1 ip6-allnodes", "ff02::2 ip6-allrouters"]

@@ -73,6 +73,24 @@ const REPOS: RepoSpec[] = [
         version: "1.25.5", tags: ["1.25.5", "1.25"], created: "2024-04-16T22:46:41Z", size: 187_662_904, compressed: 70_898_322, layers: 7,
         config: { env: [PATH_ENV, "NGINX_VERSION=1.25.5", "NJS_VERSION=0.8.4", "PKG_RELEASE=1~bookworm"] },
       },
+      // Versions the Kubernetes documentation and common tutorials use.
+      ...([
+        ["1.24.0", "2023-05-24T00:40:05Z", 142_145_851, 56_836_012, "bullseye"],
+        ["1.23.4", "2023-03-28T21:01:02Z", 142_148_374, 56_837_515, "bullseye"],
+        ["1.21.6", "2022-01-26T08:58:17Z", 141_479_488, 56_744_112, "bullseye"],
+        ["1.20.2", "2021-12-20T21:24:44Z", 133_098_914, 53_658_030, "buster"],
+        ["1.19.10", "2021-04-13T21:15:30Z", 133_103_771, 53_660_811, "buster"],
+        ["1.16.1", "2019-08-15T23:46:27Z", 126_322_123, 51_189_201, "buster"],
+        ["1.14.2", "2019-05-08T03:01:14Z", 109_306_312, 44_710_204, "stretch"],
+      ] as const).map(([version, created, size, compressed, debian]) => ({
+        version,
+        tags: [version, version.split(".").slice(0, 2).join(".")],
+        created,
+        size,
+        compressed,
+        layers: 6,
+        config: { env: [PATH_ENV, `NGINX_VERSION=${version}`, `PKG_RELEASE=1~${debian}`] },
+      })),
     ],
   },
   {

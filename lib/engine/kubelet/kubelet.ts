@@ -33,7 +33,7 @@ export interface NodeSpec {
   name: string;
   ip: string;
   role: "control-plane" | "worker";
-  /** Pod CIDR index: the node gets 10.244.<index>.0/24. */
+  /** Pod CIDR index: the node gets the index-th /24 from 10.244.0.0 (10.244.<index>.0/24 below 256). */
   podCidrIndex: number;
   cpu: string;
   memory: string;
@@ -58,6 +58,11 @@ export interface KubeletState {
 const LEASE_PERIOD_MS = 10_000;
 const STATUS_REPORT_MS = 300_000;
 const SOURCE = (node: string) => ({ component: "kubelet", host: node });
+
+/** The first three octets of a node's pod /24. */
+export function podNetworkPrefix(index: number): string {
+  return `10.${244 + Math.floor(index / 256)}.${index % 256}`;
+}
 
 export function kubelets(cluster: Cluster): Record<string, KubeletState> {
   return ((cluster.components.kubelets as Record<string, KubeletState> | undefined) ??= {}) as Record<string, KubeletState>;
@@ -128,7 +133,7 @@ function allocateIp(state: KubeletState): string {
   const used = new Set(Object.values(state.pods).map((p) => p.ip));
   for (let i = 0; i < 253; i++) {
     state.lastIp = state.lastIp >= 254 ? 2 : state.lastIp + 1;
-    const ip = `10.244.${state.spec.podCidrIndex}.${state.lastIp}`;
+    const ip = `${podNetworkPrefix(state.spec.podCidrIndex)}.${state.lastIp}`;
     if (!used.has(ip)) return ip;
   }
   throw new Error("pod CIDR exhausted");
@@ -327,13 +332,13 @@ function nodeObject(spec: NodeSpec, now: string): KubeObject {
         "kubeadm.alpha.kubernetes.io/cri-socket": "unix:///var/run/containerd/containerd.sock",
         "node.alpha.kubernetes.io/ttl": "0",
         "projectcalico.org/IPv4Address": `${spec.ip}/24`,
-        "projectcalico.org/IPv4IPIPTunnelAddr": `10.244.${spec.podCidrIndex}.1`,
+        "projectcalico.org/IPv4IPIPTunnelAddr": `${podNetworkPrefix(spec.podCidrIndex)}.1`,
         "volumes.kubernetes.io/controller-managed-attach-detach": "true",
       },
     },
     spec: {
-      podCIDR: `10.244.${spec.podCidrIndex}.0/24`,
-      podCIDRs: [`10.244.${spec.podCidrIndex}.0/24`],
+      podCIDR: `${podNetworkPrefix(spec.podCidrIndex)}.0/24`,
+      podCIDRs: [`${podNetworkPrefix(spec.podCidrIndex)}.0/24`],
       ...(spec.taints?.length ? { taints: spec.taints } : {}),
     },
     status: {

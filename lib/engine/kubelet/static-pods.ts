@@ -152,6 +152,7 @@ export function syncStaticPods(cluster: Cluster, state: KubeletState) {
     }
     publishMirror(cluster, sp);
   }
+  recordStaticPodNode(cluster, node, Object.keys(st.pods).length > 0);
   publishAllMirrors(cluster, state);
 }
 
@@ -217,7 +218,10 @@ export function staticPodObject(state: KubeletState, uid: string): KubeObject | 
  * kubelet's own state (a stopped kubelet leaves its containers running).
  */
 export function componentRunning(cluster: Cluster, component: string): boolean {
-  for (const state of Object.values(kubelets(cluster))) {
+  const all = kubelets(cluster);
+  for (const node of staticPodNodes(cluster)) {
+    const state = all[node];
+    if (!state) continue;
     for (const sp of Object.values(staticState(state).pods)) {
       if (sp.pod.metadata.labels?.component !== component) continue;
       const runtime = state.pods[sp.hash];
@@ -228,5 +232,24 @@ export function componentRunning(cluster: Cluster, component: string): boolean {
 }
 
 export function hasStaticPods(cluster: Cluster): boolean {
-  return Object.values(kubelets(cluster)).some((s) => Object.keys(staticState(s).pods).length > 0);
+  return staticPodNodes(cluster).length > 0;
+}
+
+/**
+ * The nodes whose kubelet runs static pods, kept with the cluster's state: the API server asks
+ * on every request whether its own static pod runs, and scanning a thousand kubelets each time
+ * would cost more than the request.
+ */
+function staticPodNodes(cluster: Cluster): string[] {
+  const components = cluster.components as { staticPodNodes?: string[] };
+  return (components.staticPodNodes ??= Object.entries(kubelets(cluster))
+    .filter(([, state]) => Object.keys(staticState(state).pods).length > 0)
+    .map(([node]) => node));
+}
+
+function recordStaticPodNode(cluster: Cluster, node: string, hasPods: boolean) {
+  const nodes = staticPodNodes(cluster);
+  const index = nodes.indexOf(node);
+  if (hasPods && index < 0) nodes.push(node);
+  if (!hasPods && index >= 0) nodes.splice(index, 1);
 }

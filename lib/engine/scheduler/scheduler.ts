@@ -41,6 +41,15 @@ interface NodeInfo {
   scoreMem: number;
   ports: Set<string>;
   podList: KubeObject[];
+  /** Pods per controller uid, for spreading a workload's replicas. */
+  owners: Map<string, number>;
+}
+
+/** The scheduler's view of the cluster for one batch, updated as it binds. */
+interface Snapshot {
+  nodes: NodeInfo[];
+  byName: Map<string, NodeInfo>;
+  holders: AntiAffinityHolder[];
 }
 
 export interface FilterVerdict {
@@ -55,7 +64,7 @@ export interface SchedulingDecision {
   at: number;
   node?: string;
   message?: string;
-  /** Why each node was rejected; nodes absent here passed every filter. */
+  /** Why each examined node was rejected (big clusters stop examining once enough nodes fit). */
   rejected: Record<string, FilterVerdict>;
   /** Per-node plugin scores (0–100 before weights) and weighted totals, for feasible nodes. */
   scores: Record<string, Record<string, number> & { total: number }>;
@@ -66,9 +75,21 @@ interface SchedulerState {
   unschedulable: Record<string, number>;
   /** Recent decisions, newest last, for "why did my pod land here". */
   decisions: SchedulingDecision[];
+  /** Where the next pod's node search starts, so that searches rotate over the nodes. */
+  nextStartNodeIndex?: number;
 }
 
 const DECISIONS_KEPT = 30;
+// percentageOfNodesToScore's defaults: big clusters stop filtering once enough nodes fit.
+const MIN_FEASIBLE_NODES_TO_FIND = 100;
+const MIN_FEASIBLE_NODES_PERCENTAGE = 5;
+
+/** How many feasible nodes are enough, as numFeasibleNodesToFind computes with the adaptive percentage. */
+export function feasibleNodesToFind(allNodes: number): number {
+  if (allNodes < MIN_FEASIBLE_NODES_TO_FIND) return allNodes;
+  const percentage = Math.max(MIN_FEASIBLE_NODES_PERCENTAGE, 50 - Math.floor(allNodes / 125));
+  return Math.max(MIN_FEASIBLE_NODES_TO_FIND, Math.floor((allNodes * percentage) / 100));
+}
 const NODES_DETAILED = 50;
 
 export function schedulerState(cluster: Cluster): SchedulerState {
@@ -109,7 +130,7 @@ export const scheduler: Reconciler = {
   },
 };
 
-function buildNodeInfos(cluster: Cluster): NodeInfo[] {
+function buildSnapshot(cluster: Cluster): Snapshot {
   const infos = new Map<string, NodeInfo>();
   for (const node of cluster.api.list(info("Node"))) {
     const alloc = node.status?.allocatable ?? {};
@@ -126,6 +147,7 @@ function buildNodeInfos(cluster: Cluster): NodeInfo[] {
       scoreMem: 0,
       ports: new Set(),
       podList: [],
+      owners: new Map(),
     });
   }
   for (const pod of cluster.api.list(info("Pod"))) {
@@ -133,7 +155,8 @@ function buildNodeInfos(cluster: Cluster): NodeInfo[] {
     if (!ni || pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed") continue;
     addPod(ni, pod);
   }
-  return [...infos.values()];
+  const nodes = [...infos.values()];
+  return { nodes, byName: infos, holders: antiAffinityHolders(nodes) };
 }
 
 function addPod(ni: NodeInfo, pod: KubeObject) {
@@ -145,6 +168,8 @@ function addPod(ni: NodeInfo, pod: KubeObject) {
   ni.scoreMem += req.memory || DEFAULT_MEMORY;
   for (const port of hostPorts(pod)) ni.ports.add(port);
   ni.podList.push(pod);
+  const owner = controllerRef(pod)?.uid;
+  if (owner) ni.owners.set(owner, (ni.owners.get(owner) ?? 0) + 1);
 }
 
 function hostPorts(pod: KubeObject): string[] {
@@ -160,7 +185,7 @@ function taintText(t: Taint): string {
 }
 
 /** Runs the filter plugins in order; the first failure decides, like the default profile. */
-function filterNode(pod: KubeObject, ni: NodeInfo, allNodes: NodeInfo[]): FilterVerdict | undefined {
+function filterNode(pod: KubeObject, req: ReturnType<typeof podRequests>, ni: NodeInfo, snapshot: Snapshot): FilterVerdict | undefined {
   const node = ni.node;
   const tolerations = pod.spec?.tolerations ?? [];
   if (node.spec?.unschedulable && !tolerations.some((t: Parameters<typeof tolerates>[0]) => tolerates(t, { key: "node.kubernetes.io/unschedulable", effect: "NoSchedule" }))) {
@@ -180,13 +205,12 @@ function filterNode(pod: KubeObject, ni: NodeInfo, allNodes: NodeInfo[]): Filter
   if (hostPorts(pod).some((p) => ni.ports.has(p))) {
     return { plugin: "NodePorts", reasons: ["node(s) didn't have free ports for the requested pod ports"], unresolvable: false };
   }
-  const req = podRequests(pod);
   const insufficient: string[] = [];
   if (ni.pods + 1 > ni.allocPods) insufficient.push("Too many pods");
   if (req.cpu > 0 && ni.reqCpu + req.cpu > ni.allocCpu) insufficient.push("Insufficient cpu");
   if (req.memory > 0 && ni.reqMem + req.memory > ni.allocMem) insufficient.push("Insufficient memory");
   if (insufficient.length) return { plugin: "NodeResourcesFit", reasons: insufficient, unresolvable: false };
-  const anti = violatesAntiAffinity(pod, ni, allNodes);
+  const anti = violatesAntiAffinity(pod, ni, snapshot);
   if (anti) return { plugin: "InterPodAffinity", reasons: [anti], unresolvable: false };
   return undefined;
 }
@@ -201,11 +225,36 @@ function topologyValue(ni: NodeInfo, key: string): string | undefined {
   return ni.node.metadata.labels?.[key];
 }
 
+/** Pods already placed whose own required anti-affinity could reject an incoming pod. */
+interface AntiAffinityHolder {
+  node: NodeInfo;
+  pod: KubeObject;
+  terms: PodAffinityTerm[];
+}
+
+function antiAffinityHolders(nodes: NodeInfo[]): AntiAffinityHolder[] {
+  const out: AntiAffinityHolder[] = [];
+  for (const n of nodes) {
+    for (const p of n.podList) {
+      const holder = antiAffinityHolder(n, p);
+      if (holder) out.push(holder);
+    }
+  }
+  return out;
+}
+
+function antiAffinityHolder(node: NodeInfo, pod: KubeObject): AntiAffinityHolder | undefined {
+  const terms = (pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) as PodAffinityTerm[];
+  return terms.length ? { node, pod, terms } : undefined;
+}
+
 /** Required pod anti-affinity (and affinity) by topology key, both directions. */
-function violatesAntiAffinity(pod: KubeObject, ni: NodeInfo, allNodes: NodeInfo[]): string | undefined {
+function violatesAntiAffinity(pod: KubeObject, ni: NodeInfo, snapshot: Snapshot): string | undefined {
   const ns = pod.metadata.namespace;
   const antiTerms = (pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) as PodAffinityTerm[];
   const affinityTerms = (pod.spec?.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) as PodAffinityTerm[];
+  const { nodes: allNodes, holders } = snapshot;
+  if (antiTerms.length === 0 && affinityTerms.length === 0 && holders.length === 0) return undefined;
   const sameDomain = (term: PodAffinityTerm) => {
     const value = topologyValue(ni, term.topologyKey);
     return value === undefined ? [] : allNodes.filter((n) => topologyValue(n, term.topologyKey) === value);
@@ -219,15 +268,13 @@ function violatesAntiAffinity(pod: KubeObject, ni: NodeInfo, allNodes: NodeInfo[
     if (podsMatching(term, sameDomain(term), ns)) return "node(s) didn't match pod anti-affinity rules";
   }
   // Existing pods' anti-affinity against the incoming pod.
-  for (const n of allNodes) {
-    for (const existing of n.podList) {
-      for (const term of (existing.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) as PodAffinityTerm[]) {
-        const value = topologyValue(n, term.topologyKey);
-        if (value === undefined || topologyValue(ni, term.topologyKey) !== value) continue;
-        const namespaces = term.namespaces?.length ? term.namespaces : [existing.metadata.namespace];
-        if (namespaces.includes(ns) && matchesSelector(fromLabelSelector(term.labelSelector), pod.metadata.labels)) {
-          return "node(s) didn't satisfy existing pods anti-affinity rules";
-        }
+  for (const { node: n, pod: existing, terms } of holders) {
+    for (const term of terms) {
+      const value = topologyValue(n, term.topologyKey);
+      if (value === undefined || topologyValue(ni, term.topologyKey) !== value) continue;
+      const namespaces = term.namespaces?.length ? term.namespaces : [existing.metadata.namespace];
+      if (namespaces.includes(ns) && matchesSelector(fromLabelSelector(term.labelSelector), pod.metadata.labels)) {
+        return "node(s) didn't satisfy existing pods anti-affinity rules";
       }
     }
   }
@@ -237,50 +284,62 @@ function violatesAntiAffinity(pod: KubeObject, ni: NodeInfo, allNodes: NodeInfo[
   return undefined;
 }
 
-function scoreNodes(pod: KubeObject, feasible: NodeInfo[]): Map<string, Record<string, number> & { total: number }> {
+type NodeScores = Record<string, number> & { total: number };
+
+/**
+ * Scores the feasible nodes. Totals come back in feasible order; the per-plugin breakdown is
+ * built on demand, since only the best few nodes are kept for explanations.
+ */
+function scoreNodes(pod: KubeObject, feasible: NodeInfo[]): { totals: number[]; details: (index: number) => NodeScores } {
   const req = podRequests(pod);
   const podCpu = req.cpu || DEFAULT_CPU_MILLI;
   const podMem = req.memory || DEFAULT_MEMORY;
-  const raw = new Map<string, Record<string, number>>();
+  const tolerations = (pod.spec?.tolerations ?? []) as Parameters<typeof tolerates>[0][];
+  const hasPreferred = Boolean(pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length);
+  const owner = controllerRef(pod)?.uid;
+  const n = feasible.length;
+  const fit = new Array<number>(n);
+  const balanced = new Array<number>(n);
+  const prefer = new Array<number>(n);
+  const affinity = new Array<number>(n);
+  const spread = new Array<number>(n);
   let maxPrefer = 0;
   let maxAffinity = 0;
   let maxSpread = 0;
-  const owner = controllerRef(pod)?.uid;
-  for (const ni of feasible) {
+  for (let i = 0; i < n; i++) {
+    const ni = feasible[i]!;
     const cpuFree = ni.allocCpu > 0 ? Math.max(0, ni.allocCpu - ni.scoreCpu - podCpu) / ni.allocCpu : 0;
     const memFree = ni.allocMem > 0 ? Math.max(0, ni.allocMem - ni.scoreMem - podMem) / ni.allocMem : 0;
     const cpuFrac = ni.allocCpu > 0 ? Math.min(1, (ni.reqCpu + req.cpu) / ni.allocCpu) : 1;
     const memFrac = ni.allocMem > 0 ? Math.min(1, (ni.reqMem + req.memory) / ni.allocMem) : 1;
-    const preferNoSchedule = ((ni.node.spec?.taints ?? []) as Taint[]).filter(
-      (t) => t.effect === "PreferNoSchedule" && !(pod.spec?.tolerations ?? []).some((tol: Parameters<typeof tolerates>[0]) => tolerates(tol, t)),
-    ).length;
-    const affinity = preferredAffinityScore(pod, ni.node);
-    const spread = owner ? ni.podList.filter((p) => controllerRef(p)?.uid === owner).length : 0;
-    maxPrefer = Math.max(maxPrefer, preferNoSchedule);
-    maxAffinity = Math.max(maxAffinity, affinity);
-    maxSpread = Math.max(maxSpread, spread);
-    raw.set(ni.name, {
-      NodeResourcesFit: Math.floor(((cpuFree + memFree) / 2) * 100),
-      NodeResourcesBalancedAllocation: Math.floor((1 - Math.abs(cpuFrac - memFrac) / 2) * 100),
-      prefer: preferNoSchedule,
-      affinity,
-      spread,
-    });
+    fit[i] = Math.floor(((cpuFree + memFree) / 2) * 100);
+    balanced[i] = Math.floor((1 - Math.abs(cpuFrac - memFrac) / 2) * 100);
+    const taints = ni.node.spec?.taints as Taint[] | undefined;
+    prefer[i] = taints?.length ? taints.filter((t) => t.effect === "PreferNoSchedule" && !tolerations.some((tol) => tolerates(tol, t))).length : 0;
+    affinity[i] = hasPreferred ? preferredAffinityScore(pod, ni.node) : 0;
+    spread[i] = owner ? (ni.owners.get(owner) ?? 0) : 0;
+    if (prefer[i]! > maxPrefer) maxPrefer = prefer[i]!;
+    if (affinity[i]! > maxAffinity) maxAffinity = affinity[i]!;
+    if (spread[i]! > maxSpread) maxSpread = spread[i]!;
   }
-  const out = new Map<string, Record<string, number> & { total: number }>();
-  for (const [name, r] of raw) {
-    const scores: Record<string, number> = {
-      NodeResourcesFit: r.NodeResourcesFit!,
-      NodeResourcesBalancedAllocation: r.NodeResourcesBalancedAllocation!,
-      TaintToleration: maxPrefer ? Math.floor((1 - r.prefer! / maxPrefer) * 100) : 100,
-      NodeAffinity: maxAffinity ? Math.floor((r.affinity! / maxAffinity) * 100) : 0,
-      PodTopologySpread: maxSpread ? Math.floor((1 - r.spread! / maxSpread) * 100) : 100,
-    };
-    let total = 0;
-    for (const [plugin, weight] of Object.entries(SCORE_WEIGHTS)) total += (scores[plugin] ?? 0) * weight;
-    out.set(name, { ...scores, total });
+  const normalised = (i: number) => ({
+    NodeResourcesFit: fit[i]!,
+    NodeResourcesBalancedAllocation: balanced[i]!,
+    TaintToleration: maxPrefer ? Math.floor((1 - prefer[i]! / maxPrefer) * 100) : 100,
+    NodeAffinity: maxAffinity ? Math.floor((affinity[i]! / maxAffinity) * 100) : 0,
+    PodTopologySpread: maxSpread ? Math.floor((1 - spread[i]! / maxSpread) * 100) : 100,
+  });
+  const totals = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const s = normalised(i);
+    totals[i] =
+      s.NodeResourcesFit * SCORE_WEIGHTS.NodeResourcesFit +
+      s.NodeResourcesBalancedAllocation * SCORE_WEIGHTS.NodeResourcesBalancedAllocation +
+      s.TaintToleration * SCORE_WEIGHTS.TaintToleration +
+      s.NodeAffinity * SCORE_WEIGHTS.NodeAffinity +
+      s.PodTopologySpread * SCORE_WEIGHTS.PodTopologySpread;
   }
-  return out;
+  return { totals, details: (i) => ({ ...normalised(i), total: totals[i]! }) };
 }
 
 /** The FailedScheduling message, built like the scheduler's FitError. */
@@ -323,21 +382,28 @@ function scheduleBatch(cluster: Cluster, keys: [string, number | undefined][]) {
       (a.pod.metadata.creationTimestamp ?? "").localeCompare(b.pod.metadata.creationTimestamp ?? "") ||
       Number(a.pod.metadata.resourceVersion) - Number(b.pod.metadata.resourceVersion),
   );
-  const nodes = buildNodeInfos(cluster);
+  const snapshot = buildSnapshot(cluster);
   for (const { pod, cause } of pods) {
-    cluster.trace.within(cause, () => scheduleOne(cluster, pod, nodes, state));
+    cluster.trace.within(cause, () => scheduleOne(cluster, pod, snapshot, state));
   }
 }
 
-function scheduleOne(cluster: Cluster, pod: StoredObject, nodes: NodeInfo[], state: SchedulerState) {
+function scheduleOne(cluster: Cluster, pod: StoredObject, snapshot: Snapshot, state: SchedulerState) {
+  const nodes = snapshot.nodes;
   const key = objectKey(pod);
   const rejected: Record<string, FilterVerdict> = {};
   const feasible: NodeInfo[] = [];
-  for (const ni of nodes) {
-    const verdict = filterNode(pod, ni, nodes);
+  const req = podRequests(pod);
+  const enough = feasibleNodesToFind(nodes.length);
+  const start = nodes.length ? (state.nextStartNodeIndex ?? 0) % nodes.length : 0;
+  let processed = 0;
+  for (; processed < nodes.length && feasible.length < enough; processed++) {
+    const ni = nodes[(start + processed) % nodes.length]!;
+    const verdict = filterNode(pod, req, ni, snapshot);
     if (verdict) rejected[ni.name] = verdict;
     else feasible.push(ni);
   }
+  if (nodes.length) state.nextStartNodeIndex = (start + processed) % nodes.length;
   const decision: SchedulingDecision = { pod: key, at: cluster.now(), rejected: {}, scores: {} };
   for (const [name, v] of Object.entries(rejected).slice(0, NODES_DETAILED)) decision.rejected[name] = v;
 
@@ -361,41 +427,44 @@ function scheduleOne(cluster: Cluster, pod: StoredObject, nodes: NodeInfo[], sta
     return;
   }
 
-  const scores = scoreNodes(pod, feasible);
-  let best: string | undefined;
+  const { totals, details } = scoreNodes(pod, feasible);
+  let best = -1;
   let bestScore = -1;
   let ties = 0;
-  for (const ni of feasible) {
-    const total = scores.get(ni.name)!.total;
+  for (let i = 0; i < feasible.length; i++) {
+    const total = totals[i]!;
     if (total > bestScore) {
-      best = ni.name;
+      best = i;
       bestScore = total;
       ties = 1;
     } else if (total === bestScore) {
       // Reservoir sampling over equal scores, as selectHost does, with the seeded PRNG.
       ties++;
-      if (cluster.random.int(ties) === 0) best = ni.name;
+      if (cluster.random.int(ties) === 0) best = i;
     }
   }
-  const ranked = [...scores].sort((a, b) => b[1].total - a[1].total).slice(0, NODES_DETAILED);
-  for (const [name, s] of ranked) decision.scores[name] = s;
-  decision.node = best;
+  const ranked = totals.map((total, i) => ({ total, i })).sort((a, b) => b.total - a.total).slice(0, NODES_DETAILED);
+  for (const { i } of ranked) decision.scores[feasible[i]!.name] = details(i);
+  const chosen = feasible[best]!;
+  decision.node = chosen.name;
   remember(state, decision);
   delete state.unschedulable[key];
 
   try {
-    cluster.api.bind(pod.metadata.namespace!, pod.metadata.name, best!);
+    cluster.api.bind(pod.metadata.namespace!, pod.metadata.name, chosen.name);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     return;
   }
-  addPod(nodes.find((n) => n.name === best)!, pod);
-  cluster.note("kube-scheduler", "bind", `pods/${key}`, { node: best, feasible: feasible.length, score: bestScore });
+  addPod(chosen, pod);
+  const holder = antiAffinityHolder(chosen, pod);
+  if (holder) snapshot.holders.push(holder);
+  cluster.note("kube-scheduler", "bind", `pods/${key}`, { node: chosen.name, feasible: feasible.length, score: bestScore });
   cluster.event({
     object: pod,
     type: "Normal",
     reason: "Scheduled",
-    message: `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${best}`,
+    message: `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${chosen.name}`,
     source: SOURCE,
   });
 }

@@ -423,7 +423,7 @@ class AwkParser {
       if (this.isOp(">") || this.isOp(">>") || this.isOp("|")) {
         const op = (this.peek() as { v: string }).v;
         this.i++;
-        redir = { op, e: this.concat(true) };
+        redir = { op, e: this.concat() };
       }
       if (printf && args.length === 0) this.fail();
       return { k: "print", printf, args, redir };
@@ -532,11 +532,11 @@ class AwkParser {
   }
 
   private comparison(noGt: boolean): Expr {
-    const l = this.concat(noGt);
+    const l = this.concat();
     const t = this.peek();
     if (t.t === "op" && ["<", "<=", "==", "!=", ">=", ">"].includes(t.v) && !(noGt && t.v === ">")) {
       this.i++;
-      return { k: "bin", op: t.v, l, r: this.concat(noGt) };
+      return { k: "bin", op: t.v, l, r: this.concat() };
     }
     return l;
   }
@@ -548,12 +548,11 @@ class AwkParser {
     return false;
   }
 
-  private concat(noGt: boolean): Expr {
+  private concat(): Expr {
     let l = this.additive();
     while (this.startsPrimary() && !this.isOp("-") && !this.isOp("+") && !this.isKw("in")) {
       l = { k: "bin", op: "concat", l, r: this.additive() };
     }
-    void noGt;
     return l;
   }
 
@@ -1233,7 +1232,7 @@ const awk: Utility = (p) => {
       assigns.push([v.slice(0, v.indexOf("=")), v.slice(v.indexOf("=") + 1)]);
     } else if (a === "-f") {
       const f = args[++i] ?? "";
-      const r = readInputs(p, [f], (n, code) => p.err(`awk: can't open file ${n}\n`.replace("can't open file", p.host.distro === "centos" ? "fatal: can't open source file" : "couldn't open file") + (code === "ENOENT" ? "" : "")));
+      const r = readInputs(p, [f], (n, code) => p.err(p.host.distro === "centos" ? `awk: fatal: can't open source file \`${n}' for reading (${errnoMessage(code)})\n` : `awk: couldn't open file ${n}\n`));
       if (r.length === 0) return 2;
       program = r[0]!.text;
     } else if (a.startsWith("-") && a.length > 1 && program === undefined) {

@@ -768,8 +768,7 @@ function sudoEnv(host: HostState, from: Frame, target: string, command: string[]
   return env;
 }
 
-function unknownUserMessage(tool: "su", host: HostState, user: string): string {
-  void tool;
+function unknownUserMessage(host: HostState, user: string): string {
   if (host.distro === "centos" && osVersion(host) === "8") return `su: user ${user} does not exist\n`;
   return `su: user ${user} does not exist or the user entry does not contain all the required fields\n`;
 }
@@ -873,7 +872,7 @@ export const PROGRAMS: Record<string, Program> = {
     }
     const account = host.users[o.user];
     if (!account) {
-      io.err.write(unknownUserMessage("su", host, o.user));
+      io.err.write(unknownUserMessage(host, o.user));
       return 1;
     }
     if (frame.user !== "root") {

@@ -81,6 +81,8 @@ export class Runtime {
   truncated = false;
   cleared = false;
   steps = 0;
+  /** A command asked for the editor (CommandResult.editor); the top level opens it. */
+  editorRequest?: { path: string; then: string[] };
 
   write(text: string) {
     if (this.truncated || text === "") return;
@@ -255,7 +257,12 @@ export type PromptRequest = Omit<Extract<Pending, { kind: "password" }>, "resume
 export class Interp {
   rt = new Runtime();
   private term!: TermSink;
-  private top!: Ctx;
+  private topCtx: Ctx | undefined;
+
+  private get top(): Ctx {
+    this.topCtx ??= new Ctx(this, undefined, false, [], "-bash", 0);
+    return this.topCtx;
+  }
   private substStatus: number | undefined;
   private line = 0;
 
@@ -266,10 +273,10 @@ export class Interp {
     this.reset();
   }
 
+  /** A fresh output buffer for the next input; the top shell ($1.., counters) stays. */
   reset() {
     this.rt = new Runtime();
     this.term = new TermSink(this.rt);
-    this.top = new Ctx(this, undefined, false, [], "-bash", 0);
   }
 
   topFrame(): Frame {
@@ -339,6 +346,7 @@ export class Interp {
       }
       try {
         this.state.status = this.execPipeline(pipeline, this.top, this.termIo());
+        if (this.openRequestedEditor({ text, index: i + 1, status: this.state.status })) return;
         this.cleanProcFiles();
       } catch (e) {
         this.cleanProcFiles();
@@ -362,6 +370,25 @@ export class Interp {
       }
       if (this.state.ended) return;
     }
+  }
+
+  /** Opens the editor a command asked for; true when it did (the line waits for it). */
+  private openRequestedEditor(resume: { text: string; index: number; status: number }): boolean {
+    const request = this.rt.editorRequest;
+    if (!request) return false;
+    this.rt.editorRequest = undefined;
+    const frame = this.topFrame();
+    this.state.pending = { kind: "editor", path: request.path, host: frame.host, user: frame.user, resume, then: request.then };
+    return true;
+  }
+
+  /**
+   * The editor a command opened has closed: runs the command's continuation. Returns true when
+   * that opened the editor again (kubectl edit reopening a file with errors).
+   */
+  afterEditor(then: string[], resume: { text: string; index: number; status: number }): boolean {
+    this.state.status = this.dispatch(then, this.top, this.termIo(), []);
+    return this.openRequestedEditor({ ...resume, status: this.state.status });
   }
 
   /** `exit` in the current top frame: back to the previous one, or end the session. */
@@ -1069,7 +1096,7 @@ export class Interp {
       case "EUID":
         return String(account?.uid ?? 0);
       case "HOSTNAME":
-        return host?.fqdn ?? host?.name;
+        return host?.name;
       case "BASH":
         return "/bin/bash";
       case "BASH_VERSION":
@@ -1261,6 +1288,7 @@ export class Interp {
       io.err.write(`${name}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
       return 1;
     }
+    if (res.editor) this.rt.editorRequest = res.editor;
     if (res.ordered) for (const [fd, text] of res.ordered) (fd === 1 ? io.out : io.err).write(text);
     else {
       io.out.write(res.stdout ?? "");

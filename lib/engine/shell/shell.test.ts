@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Shell } from "./shell";
 import { T0, fakeKubectl, makeDeps, twoHosts } from "./test-support";
 import type { ShellState } from "./state";
+import type { Command } from "./types";
 
 function session(start = { host: "controlplane", user: "root" }) {
   const hosts = twoHosts();
@@ -375,7 +376,7 @@ describe("builtins", () => {
     expect(s.run("which ls nope")).toMatchObject({ output: "/usr/bin/ls\n/usr/bin/which: no nope in (/home/tony/.local/bin:/home/tony/bin:/usr/local/bin:/usr/bin:/usr/local/sbin:/usr/sbin)\n", exitCode: 1 });
     expect(s.out("whoami; id; id -un; id -G")).toBe("tony\nuid=1000(tony) gid=1000(tony) groups=1000(tony),10(wheel)\ntony\n1000 10\n");
     expect(s.out("hostname; hostname -f; hostname -I; hostname -i")).toBe("stapp01\nstapp01.stratos.xfusioncorp.com\n172.16.238.10 \n172.16.238.10\n");
-    expect(s.out("env | grep -E '^(USER|HOME|HOSTNAME)='")).toBe("HOSTNAME=stapp01.stratos.xfusioncorp.com\nHOME=/home/tony\nUSER=tony\n");
+    expect(s.out("env | grep -E '^(USER|HOME|HOSTNAME)='")).toBe("HOSTNAME=stapp01\nHOME=/home/tony\nUSER=tony\n");
     expect(s.out("env | tail -1")).toBe("_=/usr/bin/env\n");
     expect(s.out("id nope")).toBe("id: ‘nope’: no such user\n");
     const u = session();
@@ -424,6 +425,30 @@ describe("editors", () => {
     expect(s.file("controlplane", "/tmp/new.yaml")).toBe("kind: Pod\n");
     expect(s.run("nano /etc/hostname").editor).toMatchObject({ content: "controlplane\n", isNew: false });
     expect(s.shell.closeEditor().waitingFor).toBeUndefined();
+  });
+
+  it("opens the editor for a command that asks (kubectl edit) and runs its continuation", () => {
+    const hosts = twoHosts();
+    const myedit: Command<{ calls: string[] }> = (c) => {
+      const file = (content: string) => (c.host.fs["/tmp/edit.yaml"] = { type: "file", content, mode: 0o644, owner: "root", group: "root", mtime: 0 });
+      const again = { path: "/tmp/edit.yaml", then: ["myedit", "--resume"] };
+      if (c.args[0] !== "--resume") {
+        file("a: 1\n");
+        return { stdout: "", stderr: "", exitCode: 0, editor: again };
+      }
+      const n = c.host.fs["/tmp/edit.yaml"];
+      const content = n && n.type === "file" ? n.content : "";
+      if (content.includes("bad")) {
+        file("# error\n" + content);
+        return { stdout: "", stderr: "", exitCode: 0, editor: again };
+      }
+      return { stdout: `edited: ${content}`, stderr: "", exitCode: 0 };
+    };
+    const shell = new Shell(undefined, makeDeps(hosts, { start: { host: "controlplane", user: "root" }, commands: { myedit } }));
+    expect(shell.exec("myedit && echo after")).toMatchObject({ waitingFor: "editor", editor: { path: "/tmp/edit.yaml", content: "a: 1\n" } });
+    expect(shell.saveEditor("bad: 2\n")).toMatchObject({ waitingFor: "editor", editor: { content: "# error\nbad: 2\n" } });
+    expect(shell.saveEditor("a: 2\n")).toMatchObject({ output: "edited: a: 2\nafter\n", exitCode: 0 });
+    expect(shell.exec("history").output).toBe("    1  myedit && echo after\n    2  history\n");
   });
 
   it("refuses to save where the user cannot write", () => {

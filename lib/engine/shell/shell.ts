@@ -88,8 +88,15 @@ export class Shell<World = unknown> {
     this.interp.reset();
     try {
       const pending = this.state.pending;
-      if (pending?.kind === "password") this.password(pending, text);
-      else {
+      if (pending?.kind === "password") {
+        // A paste answers the prompt with its first line; the rest is typed into the shell.
+        const nl = text.indexOf("\n");
+        this.password(pending, nl === -1 ? text : text.slice(0, nl));
+        if (nl !== -1 && !this.state.pending && !this.state.ended) {
+          const refused = this.input(text.slice(nl + 1));
+          if (refused) return { ...refused, output: this.interp.rt.text() + refused.output };
+        }
+      } else {
         if (pending?.kind === "editor") this.state.pending = undefined;
         const refused = this.input(text);
         if (refused) return refused;
@@ -151,7 +158,7 @@ export class Shell<World = unknown> {
       const w = writeFile(host.fs, p.path, content, actor, this.deps.now());
       if (!w.ok) return { ...this.result(), output: `"${p.path}" E212: Can't open file for writing`, waitingFor: "editor" };
       this.state.pending = undefined;
-      this.resume(p.resume.text, p.resume.index, 0);
+      this.continueAfterEditor(p);
     } catch (e) {
       this.recover(e);
     }
@@ -165,7 +172,7 @@ export class Shell<World = unknown> {
     if (p?.kind !== "editor") return this.result();
     this.state.pending = undefined;
     try {
-      this.resume(p.resume.text, p.resume.index, 0);
+      this.continueAfterEditor(p);
     } catch (e) {
       this.recover(e);
     }
@@ -272,6 +279,13 @@ export class Shell<World = unknown> {
     if ((control.includes("ignoredups") || control.includes("ignoreboth")) && h[h.length - 1] === entry) return;
     h.push(entry);
     if (h.length > HISTSIZE) h.splice(0, h.length - HISTSIZE);
+  }
+
+  /** After an editor: the command that opened it (if any) goes on, then the rest of the line. */
+  private continueAfterEditor(p: Extract<Pending, { kind: "editor" }>) {
+    if (!p.then) return this.resume(p.resume.text, p.resume.index, 0);
+    if (this.interp.afterEditor(p.then, p.resume)) return;
+    this.resume(p.resume.text, p.resume.index, this.state.status);
   }
 
   private resume(text: string, index: number, status: number) {

@@ -66,6 +66,8 @@ export type Pending =
       host: string;
       user: string;
       resume: Resume;
+      /** A program to run when the editor closes (a command that asked for the editor). */
+      then?: string[];
     };
 
 /** A one-shot permission earned by typing a password, used by the command that asked. */
@@ -115,7 +117,7 @@ export function loginEnv(host: HostState, account: UserAccount, cwd: string): Re
   if (host.distro === "centos") {
     env.HISTCONTROL = "ignoredups";
     env.HISTSIZE = "1000";
-    env.HOSTNAME = host.fqdn ?? host.name;
+    env.HOSTNAME = host.name;
   }
   env.PWD = cwd;
   env.LOGNAME = account.name;

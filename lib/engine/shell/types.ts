@@ -11,6 +11,12 @@ export interface CommandResult {
    * stderr; without it the shell shows stdout, then stderr.
    */
   ordered?: Array<[1 | 2, string]>;
+  /**
+   * Optional: open `path` in the terminal's editor (as `vi path` would). When the editor
+   * closes, saved or not, the shell runs `then` (a program and its arguments, in the same
+   * directory, as the same user) and carries on with the rest of the line (kubectl edit).
+   */
+  editor?: { path: string; then: string[] };
 }
 
 export interface CommandContext<World = unknown> {

@@ -1,6 +1,7 @@
 // Every utility program the shell implements, by name.
 import { AWK_UTILITIES } from "./awk";
 import { FILE_UTILITIES } from "./coreutils";
+import { DIFF_UTILITIES } from "./diff";
 import { echoBuiltin, printfBuiltin } from "./printf";
 import type { Utility } from "./proc";
 import { SYS_UTILITIES } from "./sysutils";
@@ -12,6 +13,7 @@ export const UTILITIES: Record<string, Utility> = {
   ...TEXT_UTILITIES,
   ...SYS_UTILITIES,
   ...AWK_UTILITIES,
+  ...DIFF_UTILITIES,
   // bash builtins that also exist as programs (for sudo, xargs, find -exec, env).
   echo: echoBuiltin,
   printf: (p) => printfBuiltin(p),

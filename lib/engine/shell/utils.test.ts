@@ -318,3 +318,16 @@ describe("awk", () => {
     expect(session({ host: "stapp01", user: "tony" }).out("awk '{print'")).toMatch(/^awk: cmd\. line:1: \{print\nawk: cmd\. line:1: +\^ syntax error\n$/);
   });
 });
+
+describe("diff", () => {
+  it("prints GNU's normal and unified formats", () => {
+    const s = session();
+    s.run("printf 'a\\nb\\nc\\nd\\ne\\nf\\ng\\nh\\ni\\nj\\n' > x; printf 'a\\nB\\nc\\nd\\ne\\nf\\ng\\nh\\nj\\nk\\n' > y; printf 'one\\ntwo' > z1; printf 'one\\nthree\\n' > z2");
+    expect(s.run("diff x y")).toMatchObject({ output: "2c2\n< b\n---\n> B\n9d8\n< i\n10a10\n> k\n", exitCode: 1 });
+    expect(s.out("diff -u x y")).toBe("--- x\t2025-01-14 10:00:00.000000000 +0000\n+++ y\t2025-01-14 10:00:00.000000000 +0000\n@@ -1,10 +1,10 @@\n a\n-b\n+B\n c\n d\n e\n f\n g\n h\n-i\n j\n+k\n");
+    expect(s.out("diff z1 z2")).toBe("2c2\n< two\n\\ No newline at end of file\n---\n> three\n");
+    expect(s.run("diff x x")).toMatchObject({ output: "", exitCode: 0 });
+    expect(s.out("diff -q x y")).toBe("Files x and y differ\n");
+    expect(s.run("diff x nope")).toMatchObject({ output: "diff: nope: No such file or directory\n", exitCode: 2 });
+  });
+});

@@ -8,6 +8,24 @@ import { APPLY_FLAGS, runManifestCommand } from "./apply";
 import { DELETE_FLAGS, runDelete } from "./delete";
 import { LOGS_FLAGS, runLogs } from "./logs";
 import { TOP_FLAGS, runTop } from "./top";
+import { EXEC_FLAGS, runExec } from "./exec";
+import { DESCRIBE_FLAGS, runDescribe } from "./describe";
+import { API_RESOURCES_FLAGS, API_VERSIONS_FLAGS, EXPLAIN_FLAGS, runApiResources, runApiVersions, runExplain } from "./discovery";
+import { CLUSTER_INFO_FLAGS, VERSION_FLAGS, runClusterInfo, runVersion } from "./info";
+import { CONFIG_FLAGS, runConfig } from "./config";
+import { EVENTS_FLAGS, runEvents } from "./events";
+import { AUTH_FLAGS, runAuth } from "./auth";
+import { CORDON_FLAGS, DRAIN_FLAGS, TAINT_FLAGS, runCordonCommand, runDrain, runTaint, runUncordonCommand } from "./nodes";
+import { CREATE_FLAGS, runCreate } from "./create";
+import { RUN_FLAGS, runRun } from "./run";
+import { EXPOSE_FLAGS, runExpose } from "./expose";
+import { SCALE_FLAGS, runScale } from "./scale";
+import { SET_FLAGS, runSet } from "./set";
+import { ROLLOUT_FLAGS, runRollout } from "./rollout";
+import { LABEL_FLAGS, runAnnotate, runLabel } from "./label";
+import { PATCH_FLAGS, runPatch } from "./patch";
+import { WAIT_FLAGS, runWait } from "./wait";
+import { EDIT_FLAGS, runEdit } from "./edit";
 
 export interface Subcommand {
   flags: FlagSpec[];
@@ -23,6 +41,31 @@ export const SUBCOMMANDS: Record<string, Subcommand> = {
   delete: { flags: DELETE_FLAGS, needsServer: true, run: runDelete },
   logs: { flags: LOGS_FLAGS, needsServer: true, run: runLogs },
   top: { flags: TOP_FLAGS, needsServer: true, run: runTop },
+  exec: { flags: EXEC_FLAGS, needsServer: true, run: runExec },
+  describe: { flags: DESCRIBE_FLAGS, needsServer: true, run: runDescribe },
+  "api-resources": { flags: API_RESOURCES_FLAGS, needsServer: true, run: runApiResources },
+  "api-versions": { flags: API_VERSIONS_FLAGS, needsServer: true, run: runApiVersions },
+  explain: { flags: EXPLAIN_FLAGS, needsServer: true, run: runExplain },
+  "cluster-info": { flags: CLUSTER_INFO_FLAGS, needsServer: true, run: runClusterInfo },
+  version: { flags: VERSION_FLAGS, needsServer: false, run: runVersion },
+  config: { flags: CONFIG_FLAGS, needsServer: false, run: runConfig },
+  events: { flags: EVENTS_FLAGS, needsServer: true, run: runEvents },
+  auth: { flags: AUTH_FLAGS, needsServer: true, run: runAuth },
+  taint: { flags: TAINT_FLAGS, needsServer: true, run: runTaint },
+  cordon: { flags: CORDON_FLAGS, needsServer: true, run: runCordonCommand },
+  uncordon: { flags: CORDON_FLAGS, needsServer: true, run: runUncordonCommand },
+  drain: { flags: DRAIN_FLAGS, needsServer: true, run: runDrain },
+  create: { flags: CREATE_FLAGS, needsServer: true, run: runCreate },
+  run: { flags: RUN_FLAGS, needsServer: true, run: runRun },
+  expose: { flags: EXPOSE_FLAGS, needsServer: true, run: runExpose },
+  scale: { flags: SCALE_FLAGS, needsServer: true, run: runScale },
+  set: { flags: SET_FLAGS, needsServer: true, run: runSet },
+  rollout: { flags: ROLLOUT_FLAGS, needsServer: true, run: runRollout },
+  label: { flags: LABEL_FLAGS, needsServer: true, run: runLabel },
+  annotate: { flags: LABEL_FLAGS, needsServer: true, run: runAnnotate },
+  patch: { flags: PATCH_FLAGS, needsServer: true, run: runPatch },
+  wait: { flags: WAIT_FLAGS, needsServer: true, run: runWait },
+  edit: { flags: EDIT_FLAGS, needsServer: true, run: runEdit },
 };
 
 /** Other modules add their subcommands here (create, describe, rollout, ...). */

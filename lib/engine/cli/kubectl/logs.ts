@@ -38,7 +38,7 @@ function stamp(at: number): string {
 }
 
 /** The pod a `deploy/x`, `rs/x`, `job/x` or `pod/x` argument means. */
-function podFor(s: Session, arg: string): StoredObject | undefined {
+export function podFor(s: Session, arg: string): StoredObject | undefined {
   const slash = arg.indexOf("/");
   if (slash < 0) return s.api.tryGet(resolveType("pods"), s.namespace, arg);
   const info = resolveType(arg.slice(0, slash));

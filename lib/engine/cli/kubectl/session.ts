@@ -13,6 +13,8 @@ export class Output {
   stdout = "";
   stderr = "";
   exitCode = 0;
+  /** A file for the terminal to open in its editor, and what to run when it closes (kubectl edit). */
+  editor?: { path: string; then: string[] };
   /** What out/err/warn wrote, in order, so a warning shows where it was printed. */
   private chunks: Array<[1 | 2, string]> = [];
 
@@ -32,7 +34,7 @@ export class Output {
     this.chunks.push([2, text]);
   }
   result(): CommandResult {
-    const result: CommandResult = { stdout: this.stdout, stderr: this.stderr, exitCode: this.exitCode };
+    const result: CommandResult = { stdout: this.stdout, stderr: this.stderr, exitCode: this.exitCode, ...(this.editor ? { editor: this.editor } : {}) };
     // Only when every byte went through out/err/warn (some commands append to stdout directly).
     const joined = (fd: 1 | 2) => this.chunks.filter((c) => c[0] === fd).map((c) => c[1]).join("");
     if (this.chunks.length > 0 && joined(1) === this.stdout && joined(2) === this.stderr) result.ordered = [...this.chunks];

@@ -28,6 +28,11 @@ export class PrefixWriter {
     this.text += escapeTerminal(`${text}\n`);
   }
 
+  /** What was written, unaligned (describe.NewPrefixWriter on a plain buffer). */
+  raw(): string {
+    return this.text;
+  }
+
   /** tabbedString: the aligned output. */
   toString(): string {
     return tabulate(this.text, KUBECTL_DESCRIBE);

@@ -472,7 +472,7 @@ function describeTopologySpreadConstraints(w: PrefixWriter, spec: PodSpec | unde
   });
 }
 
-function describePodTemplate(w: PrefixWriter, template: PodTemplateSpec | undefined): void {
+export function describePodTemplate(w: PrefixWriter, template: PodTemplateSpec | undefined): void {
   w.write(LEVEL_0, "Pod Template:\n");
   if (!template) {
     w.write(LEVEL_1, "<unset>");
@@ -654,7 +654,8 @@ function describeDeployment(d: Deployment, opts: DescribeOptions): string {
   describePodTemplate(w, spec.template);
   conditionsTable(w, st.conditions);
   const { newRS, oldRSs } = splitReplicaSets(d, opts.related?.replicaSets ?? []);
-  if (oldRSs.length > 0 || newRS) {
+  // kubectl prints both lines whenever it could list the ReplicaSets.
+  if (opts.related?.replicaSets !== undefined || oldRSs.length > 0 || newRS) {
     w.write(LEVEL_0, `OldReplicaSets:\t${replicaSetsText(oldRSs)}\n`);
     w.write(LEVEL_0, `NewReplicaSet:\t${replicaSetsText(newRS ? [newRS] : [])}\n`);
   }
