@@ -1,5 +1,7 @@
 import { getMDXComponent } from "mdx-bundler/client";
+import type { PublicQuiz } from "@/lib/quiz/types";
 import { mdxComponents } from "./mdx-components";
+import { QuizDataProvider } from "./quiz-data";
 
 type MdxComponent = ReturnType<typeof getMDXComponent>;
 
@@ -16,10 +18,17 @@ function componentFor(code: string): MdxComponent {
   return component;
 }
 
-/** Renders compiled lesson code with the one map of MDX components. */
-export function MdxContent({ code }: { code: string }) {
+/**
+ * Renders compiled lesson code with the one map of MDX components. `quizzes`: the public views
+ * of the quizzes the lesson embeds (see CompiledLesson.quizIds), which `<Quiz id>` looks up.
+ */
+export function MdxContent({ code, quizzes = {} }: { code: string; quizzes?: Record<string, PublicQuiz> }) {
   const Lesson = componentFor(code);
-  // The component is memoised per lesson above, so its identity is stable across renders.
-  // eslint-disable-next-line react-hooks/static-components
-  return <Lesson components={mdxComponents} />;
+  return (
+    <QuizDataProvider quizzes={quizzes}>
+      {/* The component is memoised per lesson above, so its identity is stable across renders. */}
+      {/* eslint-disable-next-line react-hooks/static-components */}
+      <Lesson components={mdxComponents} />
+    </QuizDataProvider>
+  );
 }

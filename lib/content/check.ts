@@ -1,10 +1,12 @@
 import fs from "node:fs/promises";
 import { locales } from "@/lib/i18n/locales";
 import { lessonFile, listCourses, readLessonSource } from "./catalogue";
+import { loadQuiz, quizFile, quizIdsIn } from "./quizzes";
 
 /**
  * Every problem in the course content: outlines that fail validation, lessons missing in a
- * locale, frontmatter that fails validation. Empty when all is well.
+ * locale, frontmatter that fails validation, quizzes a lesson embeds that are missing or
+ * invalid. Empty when all is well.
  */
 export async function findContentProblems(): Promise<string[]> {
   const problems: string[] = [];
@@ -28,7 +30,10 @@ export async function findContentProblems(): Promise<string[]> {
           continue;
         }
         try {
-          await readLessonSource(lesson, locale);
+          const { body } = await readLessonSource(lesson, locale);
+          for (const quizId of quizIdsIn(body)) {
+            if (!(await loadQuiz(quizId))) problems.push(`${file}: embeds quiz "${quizId}", which does not exist (${quizFile(quizId)})`);
+          }
         } catch (error) {
           problems.push((error as Error).message);
         }

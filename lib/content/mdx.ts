@@ -4,8 +4,10 @@ import { bundleMDX } from "mdx-bundler";
 import type { Locale } from "@/lib/i18n/locales";
 import { readLessonSource } from "./catalogue";
 import type { LessonFrontmatter } from "./frontmatter";
+import { quizIdsIn } from "./quizzes";
 
-export type CompiledLesson = { code: string; frontmatter: LessonFrontmatter; hash: string };
+/** `quizIds`: the quizzes the lesson embeds, whose public views the page must hand to MdxContent. */
+export type CompiledLesson = { code: string; frontmatter: LessonFrontmatter; hash: string; quizIds: string[] };
 
 // Compiled MDX keyed by a hash of the source: an edited lesson compiles again, an unchanged one
 // never does, and concurrent requests share one compilation.
@@ -38,7 +40,7 @@ export async function compileMdx(body: string, file = "lesson.mdx"): Promise<str
 export async function compileLesson(lesson: string, locale: Locale): Promise<CompiledLesson> {
   const { file, body, frontmatter } = await readLessonSource(lesson, locale);
   const code = await compileMdx(body, file);
-  return { code, frontmatter, hash: hashSource(body) };
+  return { code, frontmatter, hash: hashSource(body), quizIds: quizIdsIn(body) };
 }
 
 /** For tests: how many distinct sources are cached. */

@@ -8,13 +8,15 @@ import { locales, type Locale } from "@/lib/i18n/locales";
 import { getCourse, listCourses } from "@/lib/content/catalogue";
 import { findContentProblems } from "@/lib/content/check";
 import { compileLesson, compileMdx, compiledCacheSize } from "@/lib/content/mdx";
+import { publicQuizzes } from "@/lib/content/quizzes";
+import type { PublicQuiz } from "@/lib/quiz/types";
 import { MdxContent } from "@/app/_components/mdx-content";
 
-function render(locale: Locale, code: string) {
+function render(locale: Locale, code: string, quizzes: Record<string, PublicQuiz> = {}) {
   const messages = JSON.parse(fs.readFileSync(path.join("content", "messages", `${locale}.json`), "utf8"));
   return renderToStaticMarkup(
     <NextIntlClientProvider locale={locale} messages={messages} timeZone="UTC">
-      <MdxContent code={code} />
+      <MdxContent code={code} quizzes={quizzes} />
     </NextIntlClientProvider>,
   );
 }
@@ -28,10 +30,13 @@ describe("the course content", () => {
     for (const course of await listCourses()) {
       for (const lesson of course.lessons) {
         for (const locale of locales) {
-          const { code, frontmatter } = await compileLesson(lesson, locale);
-          const html = render(locale, code);
+          const { code, frontmatter, quizIds } = await compileLesson(lesson, locale);
+          const html = render(locale, code, await publicQuizzes(quizIds, locale));
           expect(frontmatter.title.length).toBeGreaterThan(0);
           expect(html.length, `${lesson}/${locale}`).toBeGreaterThan(500);
+          // Every lesson ends with its own quiz (the quiz's id is the lesson's slug).
+          expect(quizIds, `${lesson}/${locale}`).toEqual([lesson]);
+          expect(html, `${lesson}/${locale}`).toContain(`data-quiz="${lesson}"`);
         }
       }
     }

@@ -4,6 +4,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { locales } from "@/lib/i18n/locales";
 import { getCourse, listCourses, listLessons } from "@/lib/content/catalogue";
 import { compileLesson } from "@/lib/content/mdx";
+import { publicQuizzes } from "@/lib/content/quizzes";
 import { Link } from "@/lib/i18n/navigation";
 import { MdxContent } from "@/app/_components/mdx-content";
 
@@ -42,6 +43,8 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
     listLessons(course, locale),
     compileLesson(course.lessons[index]!, locale),
   ]);
+  // Only the public views reach the browser: prompts and shuffled options, never the answers.
+  const quizzes = await publicQuizzes(compiled.quizIds, locale);
   const previous = lessons[index - 1];
   const next = lessons[index + 1];
   const base = `/courses/${course.id}`;
@@ -61,7 +64,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
         <p className="text-lg text-muted">{compiled.frontmatter.description}</p>
       </header>
       <article className="prose" data-testid="lesson-body">
-        <MdxContent code={compiled.code} />
+        <MdxContent code={compiled.code} quizzes={quizzes} />
       </article>
       <nav aria-label={t("pagination")} className="flex flex-wrap items-stretch justify-between gap-4 border-t border-line pt-6">
         {previous ? (

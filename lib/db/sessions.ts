@@ -1,0 +1,35 @@
+import { prisma } from "./client";
+import type { Db } from "./types";
+
+const sessionUserSelect = { id: true, email: true, name: true, role: true, locale: true } as const;
+
+export type SessionUser = { id: string; email: string | null; name: string; role: string; locale: string };
+
+/** The user behind a live session, by the session's id (the hash of its cookie token). */
+export async function findSessionUser(sessionId: string, now = new Date(), db: Db = prisma()): Promise<SessionUser | null> {
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: { expiresAt: true, user: { select: sessionUserSelect } },
+  });
+  if (!session || session.expiresAt <= now) return null;
+  return session.user;
+}
+
+/** A new user with no email (an anonymous learner) and one session for it. */
+export async function createAnonymousUser(
+  input: { sessionId: string; expiresAt: Date; locale?: string },
+  db: Db = prisma(),
+): Promise<SessionUser> {
+  return db.user.create({
+    data: {
+      email: null,
+      ...(input.locale ? { locale: input.locale } : {}),
+      sessions: { create: { id: input.sessionId, expiresAt: input.expiresAt } },
+    },
+    select: sessionUserSelect,
+  });
+}
+
+export async function touchUser(userId: string, at = new Date(), db: Db = prisma()): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { lastActiveAt: at }, select: { id: true } });
+}
