@@ -214,8 +214,13 @@ export class SandboxService {
       live.seq = seq;
       live.sinceSnapshot++;
       if (live.sinceSnapshot >= this.snapshotEvery) {
-        await store.saveSnapshot(this.db, id, seq, JSON.stringify(live.sandbox.snapshot()));
         live.sinceSnapshot = 0;
+        // Taken in the sandbox's queue right after this answer goes out, before its next
+        // command: the learner does not wait for it, and it holds the state after `seq`.
+        void this.serial(id, async () => {
+          if (live.seq !== seq) return;
+          await store.saveSnapshot(this.db, id, seq, JSON.stringify(live.sandbox.snapshot()));
+        }).catch((error: unknown) => console.error(`snapshot of sandbox ${id} failed:`, error));
       }
       await store.touchSandbox(this.db, id);
       return { ...result, seq };

@@ -1,5 +1,7 @@
 // `npm run bench`: a readable table, or `--json` for one JSON object of metric → number.
+// `--engine` runs only the engine benchmarks (no app build, no HTTP load).
 import { benchIdleDay, benchIdleHeap, benchSandboxCreate, benchScheduler, type Metrics } from "./engine";
+import { benchHttp } from "./http";
 
 const goals: Record<string, string> = {
   sandbox_create_ms_p50: "≤ 5",
@@ -7,19 +9,37 @@ const goals: Record<string, string> = {
   idle_sandbox_heap_kb: "≤ 300",
   scheduler_pods_per_s: "≥ 10000",
   idle_day_cpu_ms: "< 50",
+  http_exec_p50_ms: "",
+  http_exec_p99_ms: "≤ 50",
+  http_exec_errors: "0",
 };
 
 const json = process.argv.includes("--json");
-const metrics: Metrics = {};
-for (const bench of [benchSandboxCreate, benchIdleHeap, benchScheduler, benchIdleDay]) {
-  Object.assign(metrics, bench());
-  if (!json) process.stderr.write(".");
+const engineOnly = process.argv.includes("--engine");
+const benches: (() => Metrics | Promise<Metrics>)[] = [benchSandboxCreate, benchIdleHeap, benchScheduler, benchIdleDay];
+if (!engineOnly) benches.push(() => benchHttp());
+
+async function main() {
+  const metrics: Metrics = {};
+  for (const bench of benches) {
+    Object.assign(metrics, await bench());
+    if (!json) process.stderr.write(".");
+  }
+  report(metrics);
 }
-if (json) {
-  console.log(JSON.stringify(metrics));
-} else {
+
+function report(metrics: Metrics) {
+  if (json) {
+    console.log(JSON.stringify(metrics));
+    return;
+  }
   console.log("\n");
   const width = Math.max(...Object.keys(metrics).map((k) => k.length));
   console.log(`${"metric".padEnd(width)}  ${"value".padStart(10)}  goal`);
   for (const [k, v] of Object.entries(metrics)) console.log(`${k.padEnd(width)}  ${String(v).padStart(10)}  ${goals[k] ?? ""}`);
 }
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,92 @@
+// HTTP load: many learners, each with a sandbox of their own, each running one command per
+// second against the built app on loopback. Reports exec latency percentiles and errors.
+import { startAppServer } from "@/test/e2e/support/app-server";
+import type { Metrics } from "./engine";
+
+// What learners type most: reads, with a write now and then.
+const COMMANDS = [
+  "kubectl get nodes",
+  "kubectl get pods -A",
+  "kubectl get deploy,rs,po -o wide",
+  "kubectl describe node node01",
+  "ls /etc/kubernetes/manifests",
+  "kubectl create deployment web{n} --image=nginx:1.27 --replicas=2",
+  "kubectl get events --sort-by=.lastTimestamp",
+  "kubectl scale deployment web{n} --replicas=3",
+  "kubectl get svc -A",
+  "kubectl delete deployment web{n}",
+];
+
+interface Learner {
+  cookie: string;
+  id: string;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function newLearner(baseURL: string): Promise<Learner> {
+  const res = await fetch(`${baseURL}/api/sandboxes`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+  if (res.status !== 201) throw new Error(`creating a sandbox answered ${res.status}: ${await res.text()}`);
+  const { id } = (await res.json()) as { id: string };
+  return { id, cookie: (res.headers.get("set-cookie") ?? "").split(";")[0]! };
+}
+
+/**
+ * `learners` sandboxes, each sent a command every second for `seconds` seconds (starts spread
+ * over the first second). A request that fails, answers non-200 or takes over 10 s is an error.
+ */
+export async function loadRun(baseURLs: string[], learners: number, seconds: number, prefix = "http"): Promise<Metrics> {
+  const people: Learner[] = [];
+  // Sandboxes are created before the clock starts: creation is not what is measured.
+  for (let i = 0; i < learners; i++) people.push(await newLearner(baseURLs[i % baseURLs.length]!));
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    people.map(async (learner, index) => {
+      const base = baseURLs[index % baseURLs.length]!;
+      await new Promise((r) => setTimeout(r, (index / learners) * 1000));
+      for (let tick = 0; tick < seconds; tick++) {
+        const due = started + (index / learners) * 1000 + tick * 1000;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        const command = COMMANDS[tick % COMMANDS.length]!.replaceAll("{n}", String(Math.floor(tick / COMMANDS.length)));
+        const t = performance.now();
+        try {
+          const res = await fetch(`${base}/api/sandboxes/${learner.id}/exec`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json", Cookie: learner.cookie },
+            body: JSON.stringify({ command }),
+            signal: AbortSignal.timeout(10_000),
+          });
+          await res.arrayBuffer();
+          if (res.status !== 200) errors++;
+        } catch {
+          errors++;
+        }
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    [`${prefix}_exec_p50_ms`]: round(percentile(latencies, 50)),
+    [`${prefix}_exec_p99_ms`]: round(percentile(latencies, 99)),
+    [`${prefix}_exec_errors`]: errors,
+    [`${prefix}_exec_requests`]: latencies.length,
+  };
+}
+
+/** 200 learners against one app server built and started as `npm start` does. */
+export async function benchHttp(learners = 200, seconds = 30): Promise<Metrics> {
+  const server = await startAppServer();
+  try {
+    return await loadRun([server.baseURL], learners, seconds);
+  } finally {
+    await server.stop();
+  }
+}
