@@ -57,7 +57,7 @@ export interface HeartbeatTimer {
 }
 
 export const ACTIVITY_WINDOW_MS = 120_000;
-export const GRID_MS = 300_000;
+export const GRID_MS = 3_600_000;
 
 export type HeartbeatHandler = (cluster: Cluster, arg: string) => void;
 

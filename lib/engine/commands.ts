@@ -6,7 +6,7 @@ import { kubectlCommand } from "./cli/kubectl";
 import { etcdctlCommand } from "./cli/etcdctl";
 import { dockerCommand, type DockerWorld } from "./docker";
 import { NET_COMMANDS } from "./cli/net";
-import { crictlCommand, journalctlCommand, systemctlCommand } from "./cli/node";
+import { crictlCommand, journalctlCommand, psCommand, systemctlCommand } from "./cli/node";
 
 export const COMMANDS = new Map<string, Command<World>>([
   ["kubectl", kubectlCommand],
@@ -15,6 +15,7 @@ export const COMMANDS = new Map<string, Command<World>>([
   ["systemctl", systemctlCommand],
   ["journalctl", journalctlCommand],
   ["crictl", crictlCommand],
+  ["ps", psCommand],
 ]);
 
 /** Lets more modules contribute programs (etcdctl, systemctl, crictl, ...). */

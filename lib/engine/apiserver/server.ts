@@ -184,7 +184,11 @@ export class ApiServer {
 
   // ---- writes ----
 
-  create(input: KubeObject, requestNamespace?: string): StoredObject {
+  /**
+   * Creates an object. With `dryRun` (?dryRun=All) the request goes through defaulting, admission
+   * and validation and is answered as if stored, but nothing is written.
+   */
+  create(input: KubeObject, requestNamespace?: string, options: { dryRun?: boolean } = {}): StoredObject {
     this.connect();
     const info = this.infoFor(input);
     let obj = clone(input);
@@ -210,11 +214,17 @@ export class ApiServer {
 
     obj = this.hooks.create(obj, this);
     const m = obj.metadata;
+    const key = storageKey(info, m.namespace, m.name!);
+    if (options.dryRun) {
+      // DryRunnableStorage.Create: an existing key is still a conflict; no resourceVersion.
+      this.storage.assertReadable();
+      if (this.storage.get(key)) throw alreadyExists(info, m.name!);
+      return obj as StoredObject;
+    }
     if (this.objectCount() >= this.objectCap) {
       throw forbidden(info, m.name!, `this sandbox holds at most ${this.objectCap} objects; delete some before creating more`);
     }
     this.storage.assertWritable();
-    const key = storageKey(info, m.namespace, m.name!);
     const lease = info.kind === "Event" ? this.storage.eventLease(3600) : undefined;
     const result = this.storage.create(key, this.encode(obj), lease);
     if (!result.ok) throw alreadyExists(info, m.name!);
@@ -225,7 +235,7 @@ export class ApiServer {
    * Replaces an object. With a resourceVersion, fails with a Conflict when the stored object has
    * moved on. For kinds with a status subresource the status is kept (use updateStatus).
    */
-  update(input: KubeObject, options: { subresource?: "status"; owned?: boolean } = {}): StoredObject {
+  update(input: KubeObject, options: { subresource?: "status"; owned?: boolean; dryRun?: boolean } = {}): StoredObject {
     this.connect();
     const info = this.infoFor(input);
     const name = input.metadata?.name;
@@ -243,7 +253,14 @@ export class ApiServer {
     let obj = options.owned ? input : clone(input);
     obj.apiVersion = apiVersionOf(info);
     if (options.subresource === "status") {
+      const annotations = obj.metadata?.annotations;
       obj = { ...clone(old), status: obj.status };
+      // deploymentStatusStrategy resets only spec and labels: the Deployment controller writes
+      // the revision annotation together with the status, without bumping the generation.
+      if (info.kind === "Deployment") {
+        if (annotations && Object.keys(annotations).length > 0) obj.metadata.annotations = clone(annotations);
+        else delete obj.metadata.annotations;
+      }
     } else if (info.hasStatus) {
       obj.status = clone(old.status);
     }
@@ -264,6 +281,7 @@ export class ApiServer {
     if (options.subresource !== "status") obj = this.hooks.update(obj, old, this);
     // An object whose deletion is pending and whose last finalizer was just removed goes away.
     if (m.deletionTimestamp && (m.finalizers ?? []).length === 0 && old.metadata.finalizers?.length && info.kind !== "Pod") {
+      if (options.dryRun) return { ...old, metadata: { ...old.metadata, finalizers: [] } };
       this.storage.assertWritable();
       const removed = this.storage.remove(key, kv.modRevision);
       if (!removed.ok) throw conflict(info, name);
@@ -271,6 +289,12 @@ export class ApiServer {
     }
     const encoded = this.encode(obj);
     if (encoded === kv.value) return old; // a no-op write does not bump the revision
+    // A dry run answers with the updated object at the stored resourceVersion, writing nothing.
+    if (options.dryRun) {
+      const answer = JSON.parse(encoded) as StoredObject;
+      answer.metadata.resourceVersion = String(kv.modRevision);
+      return answer;
+    }
     this.storage.assertWritable();
     const result = this.storage.update(key, encoded, kv.modRevision);
     if (!result.ok) throw conflict(info, name);

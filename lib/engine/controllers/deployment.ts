@@ -5,7 +5,7 @@ import { clone, type Condition, type StoredObject } from "../api/types";
 import { ApiError } from "../apiserver/errors";
 import { fromLabelSelector, matchesSelector } from "../apiserver/selectors";
 import { objectKey, splitKey, type Cluster, type Reconciler } from "../cluster";
-import { computeTemplateHash, controllerRef, getCondition, info, ownerReferenceTo, resolveIntOrPercent, setCondition } from "./util";
+import { computeTemplateHash, controllerRef, getCondition, info, ownerReferenceTo, resolveIntOrPercent } from "./util";
 
 const SOURCE = { component: "deployment-controller" };
 export const REVISION = "deployment.kubernetes.io/revision";
@@ -91,13 +91,15 @@ export const deploymentController: Reconciler = {
       syncPaused(cluster, d, replicaSets);
       return;
     }
-    const { newRS, oldRSs, created } = findOrCreateNewReplicaSet(cluster, d, replicaSets);
+    const found = findOrCreateNewReplicaSet(cluster, d, replicaSets);
+    const { newRS, oldRSs } = found;
     if (!newRS) return;
+    const current = found.deployment;
     const all = [newRS, ...oldRSs];
-    if (d.spec?.strategy?.type === "Recreate") rolloutRecreate(cluster, d, newRS, oldRSs);
-    else rolloutRolling(cluster, d, newRS, oldRSs);
-    cleanupHistory(cluster, d, oldRSs);
-    syncStatus(cluster, d, newRS, all, created);
+    if (current.spec?.strategy?.type === "Recreate") rolloutRecreate(cluster, current, newRS, oldRSs);
+    else rolloutRolling(cluster, current, newRS, oldRSs);
+    cleanupHistory(cluster, current, oldRSs);
+    syncStatus(cluster, current, newRS, all);
   },
 };
 
@@ -123,7 +125,7 @@ function ownedReplicaSets(cluster: Cluster, d: StoredObject): StoredObject[] {
   return out;
 }
 
-function findOrCreateNewReplicaSet(cluster: Cluster, d: StoredObject, replicaSets: StoredObject[]) {
+function findOrCreateNewReplicaSet(cluster: Cluster, d: StoredObject, replicaSets: StoredObject[]): { newRS: StoredObject | undefined; oldRSs: StoredObject[]; deployment: StoredObject } {
   const wanted = templateWithoutHash(d.spec.template);
   const sorted = [...replicaSets].sort((a, b) => (a.metadata.creationTimestamp ?? "").localeCompare(b.metadata.creationTimestamp ?? "") || a.metadata.name.localeCompare(b.metadata.name));
   const existing = sorted.find((rs) => templateWithoutHash(rs.spec?.template) === wanted);
@@ -138,13 +140,25 @@ function findOrCreateNewReplicaSet(cluster: Cluster, d: StoredObject, replicaSet
       String(revision) !== existing.metadata.annotations?.[REVISION] ||
       existing.metadata.annotations?.[DESIRED] !== String(replicas) ||
       existing.metadata.annotations?.[MAX] !== String(replicas + maxSurge(d));
-    let newRS = existing;
     if (annotationsStale) {
-      newRS = update(cluster, existing, (rs) => {
+      // getNewReplicaSet updates the ReplicaSet and carries on; the Deployment's own revision
+      // annotation follows on the sync that the ReplicaSet's update triggers.
+      const newRS = update(cluster, existing, (rs) => {
         rs.metadata.annotations = { ...(rs.metadata.annotations ?? {}), [REVISION]: String(revision), [DESIRED]: String(replicas), [MAX]: String(replicas + maxSurge(d)) };
       });
+      return { newRS, oldRSs, deployment: d };
     }
-    return { newRS, oldRSs, created: false };
+    // The Deployment takes the ReplicaSet's revision; a Deployment without a Progressing
+    // condition notes the ReplicaSet it found. Both go in one status write, which (unlike a
+    // write of the object itself) does not bump the generation.
+    const revisionStale = d.metadata.annotations?.[REVISION] !== existing.metadata.annotations?.[REVISION];
+    const noteFound = hasProgressDeadline(d) && !getCondition(d, "Progressing");
+    if (!revisionStale && !noteFound) return { newRS: existing, oldRSs, deployment: d };
+    const deployment = update(cluster, d, (x) => {
+      if (revisionStale) x.metadata.annotations = { ...(x.metadata.annotations ?? {}), [REVISION]: existing.metadata.annotations?.[REVISION] ?? "" };
+      if (noteFound) setProgressing(cluster, x, { type: "Progressing", status: "True", reason: "FoundNewReplicaSet", message: `Found new replica set "${existing.metadata.name}"` });
+    }, "status");
+    return { newRS: existing, oldRSs, deployment };
   }
 
   const hash = computeTemplateHash(d.spec.template, d.status?.collisionCount);
@@ -178,7 +192,15 @@ function findOrCreateNewReplicaSet(cluster: Cluster, d: StoredObject, replicaSet
     if (newReplicas > 0) {
       cluster.event({ object: d, type: "Normal", reason: "ScalingReplicaSet", message: `Scaled up replica set ${created.metadata.name} from 0 to ${newReplicas}`, source: SOURCE });
     }
-    return { newRS: created, oldRSs, created: true };
+    // The new revision and the NewReplicaSetCreated condition go to the Deployment in one status
+    // write (the rest of its status is still the old one; syncRolloutStatus brings it up to date).
+    const deployment = update(cluster, d, (x) => {
+      x.metadata.annotations = { ...(x.metadata.annotations ?? {}), [REVISION]: String(maxOldRevision + 1) };
+      if (hasProgressDeadline(d)) {
+        setProgressing(cluster, x, { type: "Progressing", status: "True", reason: "NewReplicaSetCreated", message: `Created new replica set "${created.metadata.name}"` });
+      }
+    }, "status");
+    return { newRS: created, oldRSs, deployment };
   } catch (error) {
     if (error instanceof ApiError && error.reason === "AlreadyExists") {
       // A ReplicaSet with this hash exists but is not ours or has another template: bump the
@@ -186,9 +208,9 @@ function findOrCreateNewReplicaSet(cluster: Cluster, d: StoredObject, replicaSet
       update(cluster, d, (x) => {
         x.status = { ...(x.status ?? {}), collisionCount: (x.status?.collisionCount ?? 0) + 1 };
       }, "status");
-      return { newRS: undefined, oldRSs, created: false };
+      return { newRS: undefined, oldRSs, deployment: d };
     }
-    if (error instanceof ApiError) return { newRS: undefined, oldRSs, created: false };
+    if (error instanceof ApiError) return { newRS: undefined, oldRSs, deployment: d };
     throw error;
   }
 }
@@ -300,7 +322,7 @@ function syncPaused(cluster: Cluster, d: StoredObject, replicaSets: StoredObject
   if (newRS && specReplicas(newRS) !== (d.spec?.replicas ?? 1) && replicaSets.length === 1) {
     scale(cluster, d, newRS, d.spec?.replicas ?? 1);
   }
-  syncStatus(cluster, d, newRS, replicaSets, false);
+  syncStatus(cluster, d, newRS, replicaSets);
 }
 
 function cleanupHistory(cluster: Cluster, d: StoredObject, oldRSs: StoredObject[]) {
@@ -317,7 +339,39 @@ function cleanupHistory(cluster: Cluster, d: StoredObject, oldRSs: StoredObject[
   }
 }
 
-function syncStatus(cluster: Cluster, d: StoredObject, newRS: StoredObject | undefined, all: StoredObject[], created: boolean) {
+/** progressDeadlineSeconds set and not MaxInt32 (deploymentutil.HasProgressDeadline). */
+function hasProgressDeadline(d: StoredObject): boolean {
+  const seconds = d.spec?.progressDeadlineSeconds as number | undefined;
+  return seconds !== undefined && seconds !== 2147483647;
+}
+
+/**
+ * deploymentutil.SetDeploymentCondition: a condition with the same status and reason is left
+ * alone (message and times included); a changed one keeps lastTransitionTime while its status
+ * stays the same.
+ */
+function setDeploymentCondition(conditions: Condition[], next: Condition, now: string): Condition[] {
+  const current = conditions.find((c) => c.type === next.type);
+  if (current && current.status === next.status && current.reason === next.reason) return conditions;
+  const condition: Condition = { ...next, lastUpdateTime: now, lastTransitionTime: current && current.status === next.status ? current.lastTransitionTime : now };
+  return [...conditions.filter((c) => c.type !== next.type), condition];
+}
+
+/** Sets the Progressing condition on a Deployment being written through its status. */
+function setProgressing(cluster: Cluster, d: StoredObject, next: Condition) {
+  const status = (d.status ??= {});
+  status.conditions = orderConditions(setDeploymentCondition(clone(status.conditions ?? []), next, cluster.api.timestamp()));
+}
+
+const num = (o: Record<string, unknown> | undefined, k: string) => (o?.[k] as number | undefined) ?? 0;
+
+/**
+ * The status the Deployment controller writes (calculateStatus + syncRolloutStatus): replica
+ * counts, Available, and Progressing estimated the way pkg/controller/deployment/progress.go
+ * does: a complete rollout is left alone (scaling it is no rollout), progress refreshes the
+ * condition, and only a rollout in progress can exceed its progressDeadlineSeconds.
+ */
+function syncStatus(cluster: Cluster, d: StoredObject, newRS: StoredObject | undefined, all: StoredObject[]) {
   const replicas = d.spec?.replicas ?? 1;
   const sum = (f: string) => all.reduce((n, rs) => n + statusReplicas(rs, f), 0);
   const available = sum("availableReplicas");
@@ -331,76 +385,77 @@ function syncStatus(cluster: Cluster, d: StoredObject, newRS: StoredObject | und
     unavailableReplicas: Math.max(0, totalSpec - available),
   };
   if (d.status?.collisionCount) status.collisionCount = d.status.collisionCount;
-  for (const k of ["replicas", "updatedReplicas", "readyReplicas", "availableReplicas", "unavailableReplicas"]) if (status[k] === 0) delete status[k];
 
   const now = cluster.api.timestamp();
+  const old = (d.status ?? {}) as Record<string, unknown>;
   let conditions: Condition[] = clone(d.status?.conditions ?? []);
   const minAvailable = replicas - maxUnavailable(d);
-  conditions = setCondition(
+  conditions = setDeploymentCondition(
     conditions,
     available >= minAvailable
       ? { type: "Available", status: "True", reason: "MinimumReplicasAvailable", message: "Deployment has minimum availability." }
       : { type: "Available", status: "False", reason: "MinimumReplicasUnavailable", message: "Deployment does not have minimum availability." },
     now,
-    { updateTime: true },
   );
 
-  const progressing = getCondition(d, "Progressing");
+  const hasDeadline = hasProgressDeadline(d);
+  const deadlineMs = ((d.spec?.progressDeadlineSeconds as number | undefined) ?? 600) * 1000;
+  const current = getCondition(d, "Progressing");
+  // DeploymentComplete: every desired replica updated and available, nothing old left.
   const complete =
-    newRS !== undefined &&
-    (status.replicas ?? 0) === replicas &&
-    (status.updatedReplicas ?? 0) === replicas &&
-    available === replicas;
-  const old = (d.status ?? {}) as Record<string, number>;
-  const num = (o: Record<string, unknown>, k: string) => (o[k] as number | undefined) ?? 0;
-  const progressed =
-    num(status, "updatedReplicas") > num(old, "updatedReplicas") ||
-    num(status, "replicas") - num(status, "updatedReplicas") < num(old, "replicas") - num(old, "updatedReplicas") ||
-    num(status, "readyReplicas") > num(old, "readyReplicas") ||
-    num(status, "availableReplicas") > num(old, "availableReplicas");
-  const deadlineMs = (d.spec?.progressDeadlineSeconds ?? 600) * 1000;
-  const rsName = newRS?.metadata.name ?? "";
-  let next: Condition | undefined;
-  let keepTransition = false;
-  if (d.spec?.paused) {
-    if (progressing?.reason !== "DeploymentPaused") next = { type: "Progressing", status: "Unknown", reason: "DeploymentPaused", message: "Deployment is paused" };
-  } else if (progressing?.reason === "DeploymentPaused") {
-    next = { type: "Progressing", status: "Unknown", reason: "DeploymentResumed", message: "Deployment is resumed" };
-  } else if (created) {
-    next = { type: "Progressing", status: "True", reason: "NewReplicaSetCreated", message: `Created new replica set "${rsName}"` };
-  } else if (!progressing && newRS) {
-    next = { type: "Progressing", status: "True", reason: "FoundNewReplicaSet", message: `Found new replica set "${rsName}"` };
-  } else if (complete) {
-    if (progressing?.reason !== "NewReplicaSetAvailable" || !progressing.message?.includes(`"${rsName}"`)) {
-      next = { type: "Progressing", status: "True", reason: "NewReplicaSetAvailable", message: `ReplicaSet "${rsName}" has successfully progressed.` };
+    num(status, "updatedReplicas") === replicas && num(status, "replicas") === replicas && available === replicas && (status.observedGeneration as number) >= (d.metadata.generation ?? 0);
+  const what = newRS ? `ReplicaSet "${newRS.metadata.name}"` : `Deployment "${d.metadata.name}"`;
+  if (!hasDeadline) {
+    conditions = conditions.filter((c) => c.type !== "Progressing");
+  } else if (d.spec?.paused) {
+    // checkPausedConditions; a deployment that already timed out keeps saying so.
+    if (current?.reason !== "DeploymentPaused" && current?.reason !== "ProgressDeadlineExceeded") {
+      conditions = setDeploymentCondition(conditions, { type: "Progressing", status: "Unknown", reason: "DeploymentPaused", message: "Deployment is paused" }, now);
     }
-  } else if (progressed) {
-    next = { type: "Progressing", status: "True", reason: "ReplicaSetUpdated", message: `ReplicaSet "${rsName}" is progressing.` };
-    keepTransition = progressing?.status === "True";
-  } else if (progressing?.reason !== "ProgressDeadlineExceeded") {
-    const lastUpdate = progressing?.lastUpdateTime ? Date.parse(progressing.lastUpdateTime) : cluster.now();
-    if (cluster.now() - lastUpdate >= deadlineMs) {
-      next = { type: "Progressing", status: "False", reason: "ProgressDeadlineExceeded", message: `ReplicaSet "${rsName}" has timed out progressing.` };
-    } else {
-      // Look again when the deadline would pass, as the real controller requeues.
-      cluster.requeueAfter("deployment", objectKey(d), lastUpdate + deadlineMs - cluster.now() + 1);
+  } else if (current?.reason === "DeploymentPaused") {
+    conditions = setDeploymentCondition(conditions, { type: "Progressing", status: "Unknown", reason: "DeploymentResumed", message: "Deployment is resumed" }, now);
+  } else {
+    // With one settled ReplicaSet there is no rollout whose progress could be estimated.
+    const isCompleteDeployment = num(status, "replicas") === num(status, "updatedReplicas") && current?.reason === "NewReplicaSetAvailable";
+    // DeploymentProgressing: new pods scaled up or ready or available, or old pods scaled down.
+    const progressed =
+      num(status, "updatedReplicas") > num(old, "updatedReplicas") ||
+      num(status, "replicas") - num(status, "updatedReplicas") < num(old, "replicas") - num(old, "updatedReplicas") ||
+      num(status, "readyReplicas") > num(old, "readyReplicas") ||
+      num(status, "availableReplicas") > num(old, "availableReplicas");
+    // DeploymentTimedOut: the last progress is older than the deadline (never after a success).
+    const timedOut = (c: Condition | undefined) => {
+      if (!c || c.reason === "NewReplicaSetAvailable") return false;
+      if (c.reason === "ProgressDeadlineExceeded") return true;
+      const from = c.lastUpdateTime ? Date.parse(c.lastUpdateTime) : cluster.now();
+      return from + deadlineMs < cluster.now();
+    };
+    if (isCompleteDeployment) {
+      // Nothing to estimate.
+    } else if (complete) {
+      conditions = setDeploymentCondition(conditions, { type: "Progressing", status: "True", reason: "NewReplicaSetAvailable", message: `${what} has successfully progressed.` }, now);
+    } else if (progressed) {
+      // Progress always refreshes lastUpdateTime, keeping lastTransitionTime while it stays True.
+      const next: Condition = { type: "Progressing", status: "True", reason: "ReplicaSetUpdated", message: `${what} is progressing.`, lastUpdateTime: now, lastTransitionTime: now };
+      if (current?.status === "True" && current.lastTransitionTime) next.lastTransitionTime = current.lastTransitionTime;
+      conditions = [...conditions.filter((c) => c.type !== "Progressing"), next];
+    } else if (timedOut(conditions.find((c) => c.type === "Progressing"))) {
+      conditions = setDeploymentCondition(conditions, { type: "Progressing", status: "False", reason: "ProgressDeadlineExceeded", message: `${what} has timed out progressing.` }, now);
     }
-  }
-  if (next) {
-    conditions = setCondition(conditions, next, now, { updateTime: true });
-    const c = conditions.find((x) => x.type === "Progressing")!;
-    c.lastUpdateTime = now;
-    if (keepTransition && progressing?.lastTransitionTime) c.lastTransitionTime = progressing.lastTransitionTime;
   }
   status.conditions = orderConditions(conditions);
+  for (const k of ["replicas", "updatedReplicas", "readyReplicas", "availableReplicas", "unavailableReplicas"]) if (status[k] === 0) delete status[k];
 
-  const newRevision = newRS?.metadata.annotations?.[REVISION];
-  if (newRevision && d.metadata.annotations?.[REVISION] !== newRevision) {
-    update(cluster, d, (x) => {
-      x.metadata.annotations = { ...(x.metadata.annotations ?? {}), [REVISION]: newRevision };
-    });
+  if (JSON.stringify(status) === JSON.stringify(d.status ?? {})) {
+    // requeueStuckDeployment: a rollout that shows no progress is looked at again when its
+    // deadline would pass (one second late, as the real controller adds).
+    const progressing = getCondition(d, "Progressing");
+    if (hasDeadline && progressing && !complete && progressing.reason !== "ProgressDeadlineExceeded" && !d.spec?.paused) {
+      const from = progressing.lastUpdateTime ? Date.parse(progressing.lastUpdateTime) : cluster.now();
+      cluster.requeueAfter("deployment", objectKey(d), Math.max(0, from + deadlineMs - cluster.now()) + 1000);
+    }
+    return;
   }
-  if (JSON.stringify(status) === JSON.stringify(d.status ?? {})) return;
   update(cluster, d, (x) => {
     x.status = status;
   }, "status");

@@ -669,7 +669,10 @@ function runCommand(r: Run, argv: string[]): CommandResult {
     return { ...res, stderr: res.stderr + tail };
   }
   runNetworkTool(r, c);
-  if (detach) return { stdout: `${c.id}\n`, stderr, exitCode: 0 };
+  // The pull progress (stderr) is written while the image is fetched, before the container
+  // exists; the ID or the container's output comes after it on the terminal.
+  const ordered: Array<[1 | 2, string]> = stderr ? [[2, stderr]] : [];
+  if (detach) return { stdout: `${c.id}\n`, stderr, exitCode: 0, ordered: [...ordered, [1, `${c.id}\n`]] };
   // Attached: print what the process writes; if it exits, the run ends with its code.
   const run = c.runs[c.runs.length - 1]!;
   const exitAt = run.plan.exit ? run.startedAt + run.plan.exit.atMs : undefined;
@@ -677,11 +680,17 @@ function runCommand(r: Run, argv: string[]): CommandResult {
   const lines = containerLogs({ ...c, runs: [{ ...run }] }, until);
   let stdout = "";
   for (const l of lines) {
-    if (l.stream === "stdout" || c.tty) stdout += `${l.text}${c.tty ? "\r\n" : "\n"}`;
-    else stderr += `${l.text}\n`;
+    if (l.stream === "stdout" || c.tty) {
+      const text = `${l.text}${c.tty ? "\r\n" : "\n"}`;
+      stdout += text;
+      ordered.push([1, text]);
+    } else {
+      stderr += `${l.text}\n`;
+      ordered.push([2, `${l.text}\n`]);
+    }
   }
   if (exitAt !== undefined && exitAt <= r.now) refreshEngine(r.engine, r.now);
-  return { stdout, stderr, exitCode: run.plan.exit ? run.plan.exit.code : 0 };
+  return { stdout, stderr, exitCode: run.plan.exit ? run.plan.exit.code : 0, ordered };
 }
 
 /** Programs whose output depends on the container's network view (run through exec.ts). */

@@ -191,3 +191,89 @@ describe("state", () => {
     }
   });
 });
+
+describe("docker run: the pull progress comes before the container's ID or output", () => {
+  for (const version of ["20.10.7", "24.0.7", "27.5.1", "28.3.3"]) {
+    it(`on ${version}`, () => {
+      const d = dockerSandbox(version);
+      const r = d.run("docker run -d --name web nginx");
+      expect(r.ordered?.map(([fd]) => fd)).toEqual([2, 1]);
+      expect(r.ordered?.[0]?.[1]).toMatch(/^Unable to find image 'nginx:latest' locally\n[\s\S]*Status: Downloaded newer image for nginx:latest\n$/);
+      expect(r.ordered?.[1]?.[1]).toBe(r.stdout);
+      // Attached, the container's own output follows the pull.
+      const echo = d.run("docker run --rm busybox echo hello");
+      expect(echo.ordered?.map(([fd, text]) => (fd === 1 ? text : text.split("\n")[0]))).toEqual(["Unable to find image 'busybox:latest' locally", "hello\n"]);
+      // Nothing to pull: only the ID.
+      expect(d.run("docker run -d nginx").ordered?.map(([fd]) => fd)).toEqual([1]);
+    });
+  }
+});
+
+describe("docker inspect: EndpointSettings per engine release", () => {
+  const endpoint = (version: string) => {
+    const d = dockerSandbox(version);
+    d.run("docker network create app");
+    const id = d.run("docker run -d --name web --network app --network-alias www nginx").stdout.trim();
+    const j = JSON.parse(d.run("docker inspect web").stdout) as { NetworkSettings: { Networks: Record<string, Record<string, unknown>> } }[];
+    return { id: id.slice(0, 12), app: j[0]!.NetworkSettings.Networks.app!, bridge: (() => {
+      d.run("docker run -d --name plain nginx");
+      return (JSON.parse(d.run("docker inspect plain").stdout) as { NetworkSettings: { Networks: Record<string, Record<string, unknown>> } }[])[0]!.NetworkSettings.Networks.bridge!;
+    })() };
+  };
+
+  it("20.10 (API 1.41): no DNSNames, MacAddress and DriverOpts last, the short ID among the aliases", () => {
+    const { id, app, bridge } = endpoint("20.10.7");
+    expect(Object.keys(app)).toEqual(["IPAMConfig", "Links", "Aliases", "NetworkID", "EndpointID", "Gateway", "IPAddress", "IPPrefixLen", "IPv6Gateway", "GlobalIPv6Address", "GlobalIPv6PrefixLen", "MacAddress", "DriverOpts"]);
+    expect(app.Aliases).toEqual(["www", id]);
+    expect(bridge.Aliases).toBeNull();
+    expect(Object.keys(bridge)).not.toContain("DNSNames");
+  });
+
+  it("25.0 (API 1.44): DNSNames appear, the short ID is still an alias", () => {
+    const { id, app, bridge } = endpoint("25.0.3");
+    expect(Object.keys(app)).toEqual(["IPAMConfig", "Links", "Aliases", "MacAddress", "DriverOpts", "NetworkID", "EndpointID", "Gateway", "IPAddress", "IPPrefixLen", "IPv6Gateway", "GlobalIPv6Address", "GlobalIPv6PrefixLen", "DNSNames"]);
+    expect(app.Aliases).toEqual(["www", id]);
+    // buildEndpointDNSNames: name, aliases, short ID, hostname (the short ID again: deduplicated).
+    expect(app.DNSNames).toEqual(["web", "www", id]);
+    expect(bridge.DNSNames).toBeNull();
+  });
+
+  it("27.5 (API 1.47): aliases are what was asked for", () => {
+    const { app } = endpoint("27.5.1");
+    expect(app.Aliases).toEqual(["www"]);
+    expect(Object.keys(app)).not.toContain("GwPriority");
+  });
+
+  it("28.3 (API 1.51): GwPriority after DriverOpts", () => {
+    const { id, app } = endpoint("28.3.3");
+    expect(Object.keys(app)).toEqual(["IPAMConfig", "Links", "Aliases", "MacAddress", "DriverOpts", "GwPriority", "NetworkID", "EndpointID", "Gateway", "IPAddress", "IPPrefixLen", "IPv6Gateway", "GlobalIPv6Address", "GlobalIPv6PrefixLen", "DNSNames"]);
+    expect(app.GwPriority).toBe(0);
+    expect(app.DNSNames).toEqual(["web", "www", id]);
+  });
+});
+
+describe("docker image inspect per engine release", () => {
+  const keys = (version: string) => {
+    const d = dockerSandbox(version);
+    d.run("docker pull nginx");
+    return JSON.parse(d.run("docker image inspect nginx").stdout)[0] as Record<string, unknown> & { Config: Record<string, unknown> };
+  };
+
+  it("20.10 (API 1.41): Container, ContainerConfig and VirtualSize", () => {
+    const i = keys("20.10.7");
+    expect(Object.keys(i)).toEqual(["Id", "RepoTags", "RepoDigests", "Parent", "Comment", "Created", "Container", "ContainerConfig", "DockerVersion", "Author", "Config", "Architecture", "Os", "Size", "VirtualSize", "GraphDriver", "RootFS", "Metadata"]);
+    expect(i.VirtualSize).toBe(i.Size);
+    expect((i.ContainerConfig as Record<string, unknown>).Cmd).toBeNull();
+  });
+
+  it("25.0 (API 1.44) drops VirtualSize, 26.0 (API 1.45) the build container", () => {
+    expect(Object.keys(keys("25.0.3"))).toContain("ContainerConfig");
+    expect(Object.keys(keys("25.0.3"))).not.toContain("VirtualSize");
+    expect(Object.keys(keys("27.5.1"))).not.toContain("ContainerConfig");
+  });
+
+  it("28.2 (API 1.50) keeps only the image's own fields in Config", () => {
+    expect(Object.keys(keys("27.5.1").Config)).toContain("Hostname");
+    expect(Object.keys(keys("28.3.3").Config)).toEqual(["User", "ExposedPorts", "Env", "Cmd", "Volumes", "WorkingDir", "Entrypoint", "OnBuild", "Labels", "StopSignal"]);
+  });
+});

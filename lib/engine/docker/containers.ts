@@ -2,7 +2,7 @@
 // process plan (a container whose process exits is noticed lazily, on the next command).
 import type { Millis } from "../clock";
 import { findById } from "../images/catalogue";
-import { planProcess, processStatusAt, renderLogs } from "../images/process";
+import { childProcessCount, planProcess, processStatusAt, renderLogs } from "../images/process";
 import type { CatalogueImage, LogLine } from "../images/types";
 import { humanDuration, rfc3339Nano } from "./format";
 import { generateName } from "./names";
@@ -210,7 +210,11 @@ export function startContainer(engine: DockerEngineState, c: ContainerState, env
   c.exitCode = 0;
   c.startedAt = env.now;
   delete c.finishedAt;
+  // containerd starts a shim, the shim the container's process, which may start its own.
+  c.shimPid = env.host.nextPid++;
   c.pid = env.host.nextPid++;
+  const children = childProcessCount(image, plan);
+  c.childPids = Array.from({ length: children }, () => env.host.nextPid++);
   c.runs.push({ startedAt: env.now, plan });
   if (c.runs.length > 5) c.runs.shift();
   return { ok: true, value: undefined };
@@ -221,6 +225,8 @@ function finish(engine: DockerEngineState, c: ContainerState, at: Millis, code: 
   c.exitCode = code;
   c.finishedAt = at;
   c.pid = 0;
+  delete c.shimPid;
+  delete c.childPids;
   const run = c.runs[c.runs.length - 1];
   if (run) run.endedAt = at;
   for (const e of c.endpoints) detachEndpoint(engine, e);

@@ -67,34 +67,67 @@ function stateObject(c: ContainerState): Record<string, unknown> {
   };
 }
 
+/** Deduplicates keeping the first occurrence (moby's sliceutil.Dedup). */
+const dedup = (list: string[]) => list.filter((x, i) => list.indexOf(x) === i);
+
+interface EndpointView {
+  ipamConfig: Record<string, string> | null;
+  aliases: string[] | null;
+  mac: string;
+  networkId: string;
+  endpointId: string;
+  gateway: string;
+  ip: string;
+  prefixLen: number;
+  dnsNames: string[] | null;
+}
+
+/** network.EndpointSettings in the field order (and with the fields) of the engine's release. */
+function endpointSettings(version: string, e: EndpointView): Record<string, unknown> {
+  const f = engineFeatures(version);
+  const operational = {
+    NetworkID: e.networkId,
+    EndpointID: e.endpointId,
+    Gateway: e.gateway,
+    IPAddress: e.ip,
+    IPPrefixLen: e.prefixLen,
+    IPv6Gateway: "",
+    GlobalIPv6Address: "",
+    GlobalIPv6PrefixLen: 0,
+  };
+  const head = { IPAMConfig: e.ipamConfig, Links: null, Aliases: e.aliases };
+  if (!f.endpointDnsNames) return { ...head, ...operational, MacAddress: e.mac, DriverOpts: null };
+  return { ...head, MacAddress: e.mac, DriverOpts: null, ...(f.endpointGwPriority ? { GwPriority: 0 } : {}), ...operational, DNSNames: e.dnsNames };
+}
+
 export function containerInspect(engine: DockerEngineState, c: ContainerState, _now: Millis): Record<string, unknown> {
+  const f = engineFeatures(engine.version);
   const image = findById(c.imageId);
   const argv = [...(c.entrypoint ?? []), ...(c.cmd ?? [])];
   const networks: Record<string, unknown> = {};
+  const shortId = c.id.slice(0, 12);
   for (const e of c.endpoints) {
     const n = engine.networks.find((x) => x.id === e.networkId);
     if (!n) continue;
-    networks[n.name] = {
-      IPAMConfig: e.requestedIp ? { IPv4Address: e.requestedIp } : null,
-      Links: null,
-      Aliases: e.aliases.length > 0 ? e.aliases : null,
-      MacAddress: e.ip ? e.mac : "",
-      NetworkID: n.id,
-      EndpointID: e.ip ? e.endpointId : "",
-      Gateway: e.ip ? e.gateway : "",
-      IPAddress: e.ip,
-      IPPrefixLen: e.ip ? e.prefixLen : 0,
-      IPv6Gateway: "",
-      GlobalIPv6Address: "",
-      GlobalIPv6PrefixLen: 0,
-      DriverOpts: null,
-      DNSNames: n.predefined || !e.ip ? null : [c.name, c.id.slice(0, 12), ...e.aliases],
-    };
+    // Older daemons list the short ID among a user-defined network's aliases (last, once).
+    const aliases = !n.predefined && f.shortIdAlias && !e.aliases.includes(shortId) ? [...e.aliases, shortId] : e.aliases;
+    networks[n.name] = endpointSettings(engine.version, {
+      ipamConfig: e.requestedIp ? { IPv4Address: e.requestedIp } : null,
+      aliases: aliases.length > 0 ? aliases : null,
+      mac: e.ip ? e.mac : "",
+      networkId: n.id,
+      endpointId: e.ip ? e.endpointId : "",
+      gateway: e.ip ? e.gateway : "",
+      ip: e.ip,
+      prefixLen: e.ip ? e.prefixLen : 0,
+      // buildEndpointDNSNames: name, aliases, short ID, hostname (user-defined networks only).
+      dnsNames: n.predefined || !e.ip ? null : dedup([c.name, ...e.aliases, shortId, ...(c.hostname ? [c.hostname] : [])]),
+    });
   }
   for (const mode of ["host", "none"]) {
     if (c.networkMode === mode) {
       const n = engine.networks.find((x) => x.name === mode)!;
-      networks[mode] = { IPAMConfig: null, Links: null, Aliases: null, MacAddress: "", NetworkID: n.id, EndpointID: "", Gateway: "", IPAddress: "", IPPrefixLen: 0, IPv6Gateway: "", GlobalIPv6Address: "", GlobalIPv6PrefixLen: 0, DriverOpts: null, DNSNames: null };
+      networks[mode] = endpointSettings(engine.version, { ipamConfig: null, aliases: null, mac: "", networkId: n.id, endpointId: "", gateway: "", ip: "", prefixLen: 0, dnsNames: null });
     }
   }
   const bridgeEp = c.endpoints.find((e) => engine.networks.find((n) => n.id === e.networkId)?.name === "bridge");
@@ -189,6 +222,39 @@ export function imageInspect(engine: DockerEngineState, id: string): Record<stri
   const local = engine.images.find((i) => i.id === id);
   const image = findById(id);
   if (!local || !image) return undefined;
+  const f = engineFeatures(engine.version);
+  // container.Config in the Go struct's order; an image's has the container-only fields empty.
+  const containerConfig = (c: { user: string; exposed: unknown; env: unknown; cmd: unknown; workingDir: string; entrypoint: unknown; stopSignal?: string }) => ({
+    Hostname: "",
+    Domainname: "",
+    User: c.user,
+    AttachStdin: false,
+    AttachStdout: false,
+    AttachStderr: false,
+    ExposedPorts: c.exposed,
+    Tty: false,
+    OpenStdin: false,
+    StdinOnce: false,
+    Env: c.env,
+    Cmd: c.cmd,
+    Image: "",
+    Volumes: null,
+    WorkingDir: c.workingDir,
+    Entrypoint: c.entrypoint,
+    OnBuild: null,
+    Labels: null,
+    ...(c.stopSignal ? { StopSignal: c.stopSignal } : {}),
+  });
+  const config: Record<string, unknown> = containerConfig({
+    user: image.config.user ?? "",
+    exposed: image.config.exposedPorts.length > 0 ? map(Object.fromEntries(image.config.exposedPorts.map((p) => [p, {}]))) : null,
+    env: image.config.env,
+    cmd: image.config.cmd,
+    workingDir: image.config.workingDir,
+    entrypoint: image.config.entrypoint,
+    ...(image.config.stopSignal ? { stopSignal: image.config.stopSignal } : {}),
+  });
+  if (f.imageConfigTrimmed) for (const k of ["Hostname", "Domainname", "AttachStdin", "AttachStdout", "AttachStderr", "Tty", "OpenStdin", "StdinOnce", "Image"]) delete config[k];
   return {
     Id: image.id,
     RepoTags: local.repoTags,
@@ -196,32 +262,15 @@ export function imageInspect(engine: DockerEngineState, id: string): Record<stri
     Parent: "",
     Comment: "buildkit.dockerfile.v0",
     Created: image.created,
+    // Images built with BuildKit have no build container: an empty ContainerConfig.
+    ...(f.imageContainerConfig ? { Container: "", ContainerConfig: containerConfig({ user: "", exposed: null, env: null, cmd: null, workingDir: "", entrypoint: null }) } : {}),
     DockerVersion: "",
     Author: "",
-    Config: {
-      Hostname: "",
-      Domainname: "",
-      User: image.config.user ?? "",
-      AttachStdin: false,
-      AttachStdout: false,
-      AttachStderr: false,
-      ExposedPorts: image.config.exposedPorts.length > 0 ? map(Object.fromEntries(image.config.exposedPorts.map((p) => [p, {}]))) : null,
-      Tty: false,
-      OpenStdin: false,
-      StdinOnce: false,
-      Env: image.config.env,
-      Cmd: image.config.cmd,
-      Image: "",
-      Volumes: null,
-      WorkingDir: image.config.workingDir,
-      Entrypoint: image.config.entrypoint,
-      OnBuild: null,
-      Labels: null,
-      ...(image.config.stopSignal ? { StopSignal: image.config.stopSignal } : {}),
-    },
+    Config: config,
     Architecture: image.architecture,
     Os: image.os,
     Size: image.sizeBytes,
+    ...(f.imageVirtualSize ? { VirtualSize: image.sizeBytes } : {}),
     GraphDriver: { Data: null, Name: "overlay2" },
     RootFS: { Type: "layers", Layers: image.layers },
     Metadata: { LastTagTime: "0001-01-01T00:00:00Z" },

@@ -140,6 +140,10 @@ export interface ContainerState {
   /** Error text of a failed start (e.g. executable not found). */
   error: string;
   pid: number;
+  /** The containerd shim that runs the container (started just before it). */
+  shimPid?: number;
+  /** The processes the main process started (nginx workers, ...), in order. */
+  childPids?: number[];
   restartCount: number;
   startedAt?: Millis;
   finishedAt?: Millis;

@@ -112,6 +112,27 @@ export interface EngineFeatures {
   generatedResolvConf: boolean;
   /** The "Pulling from" / "Unable to find image" flow prints the normalised name at the end (all supported versions). */
   printsPulledReference: boolean;
+  /**
+   * Inspect's EndpointSettings carry DNSNames (API 1.44, Engine 25.0), and MacAddress and
+   * DriverOpts moved up after Aliases in the struct (so in the JSON).
+   */
+  endpointDnsNames: boolean;
+  /** EndpointSettings.GwPriority (API 1.48, Engine 28.0). */
+  endpointGwPriority: boolean;
+  /** Image inspect carries VirtualSize (omitted from API 1.44, Engine 25.0). */
+  imageVirtualSize: boolean;
+  /** Image inspect carries Container and ContainerConfig (omitted from API 1.45, Engine 26.0). */
+  imageContainerConfig: boolean;
+  /**
+   * Image inspect's Config leaves out the container-only fields (Hostname, Domainname, Attach*,
+   * Tty, OpenStdin, StdinOnce, Image) from API 1.50 (Engine 28.2).
+   */
+  imageConfigTrimmed: boolean;
+  /**
+   * Aliases on user-defined networks end with the container's short ID; API 1.45 (Engine 26.0)
+   * reports only the aliases asked for (the short ID is in DNSNames).
+   */
+  shortIdAlias: boolean;
 }
 
 export function engineFeatures(version: string): EngineFeatures {
@@ -134,5 +155,11 @@ export function engineFeatures(version: string): EngineFeatures {
     modernOciErrors: v("23.0"),
     generatedResolvConf: v("25.0"),
     printsPulledReference: true,
+    endpointDnsNames: v("25.0"),
+    endpointGwPriority: v("28.0"),
+    imageVirtualSize: !v("25.0"),
+    imageContainerConfig: !v("26.0"),
+    imageConfigTrimmed: v("28.2"),
+    shortIdAlias: !v("26.0"),
   };
 }

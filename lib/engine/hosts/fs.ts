@@ -720,7 +720,7 @@ export interface BaseFsOptions {
 export const BASE_BINARIES = [
   "base64", "basename", "bash", "cat", "diff", "chgrp", "chmod", "chown", "clear", "cp", "cut", "date", "dirname", "echo", "env",
   "false", "find", "grep", "egrep", "fgrep", "head", "hostname", "id", "less", "ln", "ls", "mkdir", "more", "mv", "nano",
-  "printenv", "printf", "pwd", "readlink", "realpath", "rm", "rmdir", "sed", "seq", "sh", "sleep", "sort", "ssh", "su", "sudo",
+  "printenv", "printf", "ps", "pwd", "readlink", "realpath", "rm", "rmdir", "sed", "seq", "sh", "sleep", "sort", "ssh", "su", "sudo",
   "tail", "tee", "test", "touch", "tr", "true", "uname", "uniq", "vi", "vim", "watch", "wc", "which", "whoami", "xargs", "awk",
 ];
 

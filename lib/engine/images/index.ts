@@ -30,7 +30,7 @@ export type {
 export { CATALOGUE, REPOSITORIES, findById, findByTag, findByDigest } from "./catalogue";
 export { parseReference, familiarName, type ParseReferenceResult } from "./reference";
 export { resolveImage, pullDurationMs } from "./resolve";
-export { planProcess, processStatusAt, isListening, renderLogs, renderParts, type ProcessStatus, type RenderOptions } from "./process";
+export { childProcessCount, planProcess, processStatusAt, isListening, renderLogs, renderParts, type ProcessStatus, type RenderOptions } from "./process";
 export { runShellScript, runCommand, type ShellContext, type ShellRun, type ShellFlavour } from "./shell";
 export { httpResponse, formatHttpResponse, httpDate, NGINX_WELCOME_HTML, HTTPD_IT_WORKS_HTML } from "./http";
 export { formatClock } from "./time-format";

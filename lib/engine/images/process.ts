@@ -408,6 +408,29 @@ function serverPlan(image: CatalogueImage, argv: string[], opts: PlanOptions, en
 
 // ----- replaying a plan -----
 
+/**
+ * How many processes a container's main process starts besides itself, as the server would:
+ * nginx's two workers (one per CPU of the lab machines), httpd's children, postgres's background
+ * processes, calico-node's runit services. Servers only: a shell or a one-off command starts none.
+ */
+export function childProcessCount(image: CatalogueImage, plan: ProcessPlan): number {
+  if (plan.startError || plan.listens.length === 0) return image.model === "calico-node" ? 14 : 0;
+  switch (image.model) {
+    case "nginx":
+    case "hello":
+    case "hello-plain":
+      return 2;
+    case "httpd":
+      return 3;
+    case "postgres":
+      return 5;
+    case "calico-node":
+      return 14;
+    default:
+      return 0;
+  }
+}
+
 export type ProcessStatus = { state: "running" } | { state: "exited"; code: number; at: Millis };
 
 /** Where a process started at `startedAt` stands at `now`. */

@@ -849,7 +849,12 @@ export const PROGRAMS: Record<string, Program> = {
     }
     if (o.flags.has("i") || o.flags.has("s")) {
       const login = o.flags.has("i");
+      const sudoPid = host.nextPid++;
       const f = newFrame(host, frame.host, target, { login, via: "sudo", cwd: login ? undefined : frame.cwd, base: { ...frame, env: sudoEnv(host, frame, target, []) } });
+      f.launch = [argv.join(" ")];
+      f.launchPids = [sudoPid];
+      // sudo -s runs the target's shell by its path; -i makes it a login shell ("-bash").
+      if (!login) f.argv0 = targetAccount.shell;
       if (o.command.length > 0) {
         const sub = ctx.subshell({ frame: f });
         return this.runScriptText(o.command.join(" "), sub, io, "bash");
@@ -857,7 +862,9 @@ export const PROGRAMS: Record<string, Program> = {
       if (!ctx.sub) this.pushFrame(f);
       return 0;
     }
-    const f: Frame = { ...frame, user: target, env: sudoEnv(host, frame, target, o.command), vars: {}, aliases: {}, functions: {}, umask: 0o022 };
+    const f: Frame = { ...frame, user: target, env: sudoEnv(host, frame, target, o.command), vars: {}, aliases: {}, functions: {}, umask: 0o022, viaSudo: argv.join(" ") };
+    // A program that starts a shell (su, bash) runs as sudo's child: sudo's pid comes first.
+    if (["su", "bash", "sh"].includes(o.command[0] ?? "")) f.viaSudoPid = host.nextPid++;
     // Not a subshell: `sudo su -` and `sudo bash` log in for real.
     return this.dispatch(o.command, ctx.as(f), io, [], true);
   },
@@ -887,7 +894,10 @@ export const PROGRAMS: Record<string, Program> = {
       io.out.write("This account is currently not available.\n");
       return 1;
     }
+    const suPid = host.nextPid++;
     const f = newFrame(host, frame.host, o.user, { login: o.login, via: "su", cwd: o.login ? undefined : frame.cwd, base: frame });
+    f.launch = [...(frame.viaSudo ? [frame.viaSudo] : []), argv.join(" ")];
+    f.launchPids = [...(frame.viaSudoPid !== undefined ? [frame.viaSudoPid] : []), suPid];
     if (o.command !== undefined) return this.runScriptText(o.command, ctx.subshell({ frame: f }), io, "bash");
     if (!isTopCtx(ctx)) return 0;
     this.pushFrame(f);
@@ -933,7 +943,10 @@ export const PROGRAMS: Record<string, Program> = {
       io.err.write(`${user}@${shown}: Permission denied (${sshMethods(target)}).\n`);
       return 255;
     }
+    // sshd forks a privileged monitor for the session and, for other users than root, their own process.
+    const sshdPids = user === "root" ? [target.nextPid++] : [target.nextPid++, target.nextPid++];
     const f = newFrame(target, key, user, { login: true, via: "ssh" });
+    f.sshdPids = sshdPids;
     f.sshHost = shown;
     f.env.SSH_CONNECTION = `${from.ip} 50022 ${target.ip} 22`;
     f.env.SSH_CLIENT = `${from.ip} 50022 22`;
@@ -1270,6 +1283,9 @@ function shellProgram(this: Interp, argv: string[], ctx: Ctx, io: Io): number {
   if (!isTopCtx(ctx)) return 0;
   const frame = ctx.frame;
   const f = newFrame(host, frame.host, frame.user, { login, via: "bash", cwd: frame.cwd, base: frame });
+  f.launch = frame.viaSudo ? [frame.viaSudo] : [];
+  if (frame.viaSudoPid !== undefined) f.launchPids = [frame.viaSudoPid];
+  f.argv0 = argv.join(" ");
   if (!login) {
     f.env.PATH = frame.env.PATH ?? defaultPath(host, host.users[frame.user]!);
   }

@@ -29,7 +29,7 @@ import type { Proc, Utility } from "./proc";
 import type { Frame, Pending, ShellState } from "./state";
 import { TestError, fileCompare, fileTest, intCompare } from "./test-expr";
 import { ctime } from "./time-format";
-import type { Command, CommandResult } from "./types";
+import type { Command, CommandResult, SessionShell, SessionView } from "./types";
 import { UTILITIES } from "./utilities";
 import { BUILTINS, PROGRAMS } from "./builtins";
 
@@ -640,7 +640,7 @@ export class Interp {
     let status: number;
     const n = p.commands.length;
     if (n === 0) status = 1;
-    else if (n === 1) status = this.execCommand(p.commands[0]!, ctx, io);
+    else if (n === 1) status = this.withPipeline(p, 0, ctx, () => this.execCommand(p.commands[0]!, ctx, io));
     else {
       let input = io.stdin;
       const statuses: number[] = [];
@@ -649,7 +649,7 @@ export class Interp {
         const buf = last ? undefined : new BufSink();
         const sub = ctx.subshell();
         const cio: Io = { stdin: input, stdinTty: i === 0 ? io.stdinTty : false, out: buf ?? io.out, err: p.pipeStderr[i] && buf ? buf : io.err };
-        statuses.push(this.subshellRun(() => this.execCommand(p.commands[i]!, sub, cio)));
+        statuses.push(this.withPipeline(p, i, ctx, () => this.subshellRun(() => this.execCommand(p.commands[i]!, sub, cio))));
         if (buf) input = new StdinBuf(buf.text());
       }
       status = statuses[n - 1]!;
@@ -658,6 +658,58 @@ export class Interp {
     if (p.negate) status = status === 0 ? 1 : 0;
     this.state.status = status;
     return status;
+  }
+
+  /** The pipelines being run, innermost last: what a process lister sees running beside it. */
+  private pipelines: { argv: string[][]; index: number }[] = [];
+
+  private withPipeline(p: Pipeline, index: number, ctx: Ctx, run: () => number): number {
+    this.pipelines.push({ argv: p.commands.map((c) => this.roughArgv(c, ctx)), index });
+    try {
+      return run();
+    } finally {
+      this.pipelines.pop();
+    }
+  }
+
+  /** A command's argv without running any expansion (quotes removed, first-word aliases applied). */
+  private roughArgv(cmd: CommandNode, ctx: Ctx): string[] {
+    if (cmd.type !== "simple") return [];
+    const plain = (parts: WordPart[]): string | undefined => {
+      let out = "";
+      for (const part of parts) {
+        if (part.type === "lit" || part.type === "quoted") out += part.text;
+        else if (part.type === "dq") {
+          const inner = plain(part.parts);
+          if (inner === undefined) return undefined;
+          out += inner;
+        } else return undefined;
+      }
+      return out;
+    };
+    const words = cmd.words.map((w) => plain(w.parts) ?? w.raw);
+    const alias = words.length > 0 ? ctx.frame.aliases[words[0]!] : undefined;
+    if (alias !== undefined) words.splice(0, 1, ...alias.split(/\s+/).filter((x) => x !== ""));
+    return words;
+  }
+
+  /** The terminal session as `ps` sees it: the shells of the frame stack and this pipeline. */
+  private sessionView(): SessionView {
+    const shells: SessionShell[] = this.state.frames.map((f) => ({
+      host: f.host,
+      user: f.user,
+      pid: f.pid,
+      via: f.via,
+      login: f.login,
+      ...(f.started !== undefined ? { started: f.started } : {}),
+      launch: f.launch ?? [],
+      ...(f.launchPids ? { launchPids: f.launchPids } : {}),
+      ...(f.sshdPids ? { sshdPids: f.sshdPids } : {}),
+      args: f.argv0 ?? (f.login ? "-bash" : "bash"),
+      ...(f.sshHost !== undefined ? { sshHost: f.sshHost } : {}),
+    }));
+    const top = this.pipelines[this.pipelines.length - 1];
+    return { shells, pipeline: top?.argv ?? [], index: top?.index ?? 0 };
   }
 
   execCommand(cmd: CommandNode, ctx: Ctx, io: Io): number {
@@ -1283,6 +1335,8 @@ export class Interp {
         host: this.hostOf(frame),
         world: this.deps.world,
         stdoutIsTty: io.out.tty,
+        columns: this.deps.columns ?? 80,
+        session: this.sessionView(),
       });
     } catch (e) {
       io.err.write(`${name}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
@@ -1397,6 +1451,7 @@ export class Interp {
   // --- frames: ssh, su, sudo, bash ----------------------------------------------------------
 
   pushFrame(frame: Frame) {
+    frame.started ??= this.deps.now();
     this.state.frames.push(frame);
   }
 

@@ -42,6 +42,7 @@ export function createShellState(deps: ShellDeps, host?: string, user?: string):
   const h = deps.hosts[hostKey]!;
   const who = user ?? deps.start?.user ?? "root";
   const frame = newFrame(h, hostKey, who, { login: true, via: "session" });
+  frame.started = deps.now();
   let seed = 0;
   for (const c of hostKey + "/" + who) seed = (seed * 31 + c.charCodeAt(0)) >>> 0;
   return { frames: [frame], history: [], status: 0, sudoTimes: {}, random: new Random(seed).state() };

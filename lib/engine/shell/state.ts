@@ -26,6 +26,20 @@ export interface Frame {
   sshHost?: string;
   /** $$ */
   pid: number;
+  /** When the shell started (for ps). */
+  started?: Millis;
+  /** The commands between the parent shell and this one, as ps shows them ("sudo -i", "su -"). */
+  launch?: string[];
+  /** Their process ids (allocated when they started). */
+  launchPids?: number[];
+  /** sshd's session processes of an ssh login: the monitor and, for other users than root, theirs. */
+  sshdPids?: number[];
+  /** How the shell was started, when it is not a plain login shell ("-bash"): "bash", "/bin/bash". */
+  argv0?: string;
+  /** On a frame that `sudo` hands to the command it runs (never pushed): the sudo command line. */
+  viaSudo?: string;
+  /** ...and sudo's pid, when that command starts a shell. */
+  viaSudoPid?: number;
   umask: number;
   /** `set -o pipefail`. */
   pipefail?: boolean;

@@ -37,6 +37,39 @@ export interface CommandContext<World = unknown> {
   world: World;
   /** Whether stdout is the terminal (not a pipe or file): tools colour their output only then. */
   stdoutIsTty?: boolean;
+  /** The terminal's width (ps cuts its lines there). */
+  columns?: number;
+  /** The terminal session the command runs in, as a process lister sees it. */
+  session?: SessionView;
+}
+
+/** A shell of the terminal session (outermost first). */
+export interface SessionShell {
+  /** Key of the host it runs on. */
+  host: string;
+  user: string;
+  pid: number;
+  via: "session" | "ssh" | "su" | "sudo" | "bash";
+  login: boolean;
+  started?: number;
+  /** The processes between the parent shell and this one ("sudo -i", "su -"). */
+  launch: string[];
+  /** Their pids, when known. */
+  launchPids?: number[];
+  /** sshd's session processes of an ssh login, when known. */
+  sshdPids?: number[];
+  /** argv as ps shows it ("-bash", "bash", "/bin/bash"). */
+  args: string;
+  /** The destination as typed, for ssh sessions. */
+  sshHost?: string;
+}
+
+export interface SessionView {
+  shells: SessionShell[];
+  /** The pipeline the command is part of, each stage as argv (approximately: before expansion). */
+  pipeline: string[][];
+  /** This command's stage in `pipeline`. */
+  index: number;
 }
 
 /** A command is a pure function of its context and the world it may change. */

@@ -242,18 +242,26 @@ function check(v: unknown, t: T, structName: string, path: string): void {
  * the 400 response: `Deployment in version "v1" cannot be handled as a Deployment: <reason>`.
  */
 export function decodeError(o: Obj): string | null {
+  const reason = decodeReason(o);
+  if (reason === null) return null;
+  const kind = typeof o.kind === "string" ? o.kind : "";
+  const apiVersion = typeof o.apiVersion === "string" ? o.apiVersion : "v1";
+  const version = apiVersion.includes("/") ? apiVersion.split("/")[1]! : apiVersion;
+  return `${kind} in version ${JSON.stringify(version)} cannot be handled as a ${kind}: ${reason}`;
+}
+
+/** What encoding/json says when the object does not fit the Go types (a client-side decode), or null. */
+export function decodeReason(o: Obj): string | null {
   const kind = typeof o.kind === "string" ? o.kind : "";
   const schema = SCHEMAS[kind];
   if (!schema) return null;
-  const apiVersion = typeof o.apiVersion === "string" ? o.apiVersion : "v1";
-  const version = apiVersion.includes("/") ? apiVersion.split("/")[1]! : apiVersion;
   try {
     for (const [k, v] of Object.entries(o)) {
       const t = schema[k];
       if (t) check(v, t, kind, k);
     }
   } catch (e) {
-    if (e instanceof DecodeError) return `${kind} in version ${JSON.stringify(version)} cannot be handled as a ${kind}: ${e.message}`;
+    if (e instanceof DecodeError) return e.message;
     throw e;
   }
   return null;

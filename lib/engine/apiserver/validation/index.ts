@@ -43,7 +43,7 @@ export type { Obj } from "./json";
 export { GoValue, goQuote } from "./go-format";
 export * from "./quantity";
 export * from "./formats";
-export { decodeError, badRequestStatus } from "./decode";
+export { decodeError, decodeReason, badRequestStatus } from "./decode";
 export { warningsFor } from "./warnings";
 export {
   checkNodePortRange,

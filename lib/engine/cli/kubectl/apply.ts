@@ -5,11 +5,11 @@ import { ApiError } from "../../apiserver/errors";
 import { resourceForKind, type ResourceInfo } from "../../apiserver/registry";
 import { warningsFor, type Obj } from "../../apiserver/validation";
 import { canonicalJson } from "../../controllers/util";
-import { formatName } from "./format";
 import { GLOBAL_FLAGS, type FlagSpec } from "./args";
 import { apiErrorMessage } from "./errors";
 import { checkManifest, ManifestError, readManifests, type Manifest } from "./manifests";
 import type { Session } from "./session";
+import { CommandError, dryRunStrategy, printChanged, type DryRun } from "./targets";
 
 export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
@@ -126,7 +126,16 @@ export function runManifestCommand(s: Session, verb: Verb) {
     out.err("error: no objects passed to " + verb);
     return;
   }
-  const dryRun = s.flag<string | undefined>("dry-run");
+  let dryRun: DryRun;
+  try {
+    dryRun = dryRunStrategy(s);
+  } catch (error) {
+    if (error instanceof CommandError) {
+      out.err(error.message);
+      return;
+    }
+    throw error;
+  }
   for (const m of manifests) {
     const problem = checkManifest(m);
     if (problem) {
@@ -142,11 +151,9 @@ export function runManifestCommand(s: Session, verb: Verb) {
     }
     try {
       const namespace = namespaceFor(s, m, info);
-      const result = verb === "apply" ? applyOne(s, m, info, namespace, dryRun) : verb === "create" ? createOne(s, m, info, namespace, dryRun) : replaceOne(s, m, info, namespace);
-      const suffix = dryRun && dryRun !== "none" ? ` (${dryRun === "client" ? "dry run" : "server dry run"})` : "";
-      const output = s.flag<string | undefined>("output");
-      if (output === "name") out.out(`${formatName(result.object)}\n`);
-      else out.out(`${formatName(result.object)} ${result.operation}${suffix}\n`);
+      const result = verb === "apply" ? applyOne(s, m, info, namespace, dryRun) : verb === "create" ? createOne(s, m, info, namespace, dryRun) : replaceOne(s, m, info, namespace, dryRun);
+      // The name printer says "created (server dry run)"; -o yaml and friends print the object.
+      printChanged(s, result.object, result.operation, dryRun);
     } catch (error) {
       if (error instanceof ApiError) out.err(apiErrorMessage(error, { verb: verb === "apply" ? (error.reason === "AlreadyExists" ? "creating" : "applying patch") : verb === "create" ? "creating" : "replacing", file: m.source }));
       else if (error instanceof ManifestError) out.err(`error: ${error.message}`);
@@ -162,22 +169,23 @@ function withNamespace(obj: KubeObject, info: ResourceInfo, namespace: string | 
   return copy;
 }
 
-function createOne(s: Session, m: Manifest, info: ResourceInfo, namespace: string | undefined, dryRun?: string) {
+function createOne(s: Session, m: Manifest, info: ResourceInfo, namespace: string | undefined, dryRun: DryRun) {
   const obj = withNamespace(m.object, info, namespace);
   if (s.flag("save-config")) obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedValue(m.object, info, namespace) };
   printWarnings(s, obj);
   if (dryRun === "client") return { object: obj, operation: "created" };
-  const created = s.api.create(obj, namespace);
+  const created = s.api.create(obj, namespace, { dryRun: dryRun === "server" });
   return { object: created, operation: "created" };
 }
 
-function replaceOne(s: Session, m: Manifest, info: ResourceInfo, namespace: string | undefined) {
+function replaceOne(s: Session, m: Manifest, info: ResourceInfo, namespace: string | undefined, dryRun: DryRun) {
   const obj = withNamespace(m.object, info, namespace);
-  const updated = s.api.update(obj);
+  if (dryRun === "client") return { object: obj, operation: "replaced" };
+  const updated = s.api.update(obj, { dryRun: dryRun === "server" });
   return { object: updated, operation: "replaced" };
 }
 
-function applyOne(s: Session, m: Manifest, info: ResourceInfo, namespace: string | undefined, dryRun?: string) {
+function applyOne(s: Session, m: Manifest, info: ResourceInfo, namespace: string | undefined, dryRun: DryRun) {
   const config = withNamespace(m.object, info, namespace);
   const name = config.metadata.name;
   if (!name) {
@@ -190,7 +198,7 @@ function applyOne(s: Session, m: Manifest, info: ResourceInfo, namespace: string
     const obj = clone(config);
     obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: annotation };
     if (dryRun === "client") return { object: obj, operation: "created" };
-    return { object: s.api.create(obj, namespace), operation: "created" };
+    return { object: s.api.create(obj, namespace, { dryRun: dryRun === "server" }), operation: "created" };
   }
   const previous = live.metadata.annotations?.[LAST_APPLIED];
   if (previous === undefined) {
@@ -207,8 +215,10 @@ function applyOne(s: Session, m: Manifest, info: ResourceInfo, namespace: string
   merged.metadata.resourceVersion = live.metadata.resourceVersion;
   if (canonicalJson(withoutVolatile(merged)) === canonicalJson(withoutVolatile(live))) return { object: live, operation: "unchanged" };
   if (dryRun === "client") return { object: merged, operation: "configured" };
-  const updated = s.api.update(merged);
-  return { object: updated, operation: updated.metadata.resourceVersion === live.metadata.resourceVersion ? "unchanged" : "configured" };
+  const updated = s.api.update(merged, { dryRun: dryRun === "server" });
+  // A dry run keeps the resourceVersion: whether anything would change is in the answer itself.
+  const same = dryRun === "server" ? canonicalJson(updated) === canonicalJson(live) : updated.metadata.resourceVersion === live.metadata.resourceVersion;
+  return { object: updated, operation: same ? "unchanged" : "configured" };
 }
 
 function withoutVolatile(obj: KubeObject): KubeObject {

@@ -1,15 +1,16 @@
 // kubectl delete: by name, -f, -l, --all; waits for the objects to be gone, as kubectl does.
-import type { StoredObject } from "../../api/types";
+import type { KubeObject, StoredObject } from "../../api/types";
 import { ApiError, notFound } from "../../apiserver/errors";
 import type { ResourceInfo } from "../../apiserver/registry";
 import { parseLabelSelector, SelectorParseError } from "../../apiserver/selectors";
-import { resourceForKind } from "../../apiserver/registry";
+import { apiVersionOf, resourceForKind } from "../../apiserver/registry";
 import { qualifiedKind } from "./format";
 import { GLOBAL_FLAGS, type FlagSpec } from "./args";
 import { apiErrorMessage } from "./errors";
 import { checkManifest, ManifestError, readManifests } from "./manifests";
 import { resolveResourceArgs } from "./resources";
 import type { Session } from "./session";
+import { CommandError, dryRunStrategy, dryRunSuffix, type DryRun } from "./targets";
 
 export const DELETE_FLAGS: FlagSpec[] = [
   ...GLOBAL_FLAGS,
@@ -26,6 +27,7 @@ export const DELETE_FLAGS: FlagSpec[] = [
   { name: "ignore-not-found", kind: "bool" },
   { name: "output", short: "o", kind: "string" },
   { name: "timeout", kind: "string" },
+  { name: "dry-run", kind: "string" },
 ];
 
 /** How long `kubectl delete` waits for objects to disappear before giving up. */
@@ -46,6 +48,14 @@ export function runDelete(s: Session) {
   const force = Boolean(s.flag("force"));
   if (s.flag("now") && grace >= 0) {
     out.err("error: --now and --grace-period cannot be specified together");
+    return;
+  }
+  let dryRun: DryRun;
+  try {
+    dryRun = dryRunStrategy(s);
+  } catch (error) {
+    if (!(error instanceof CommandError)) throw error;
+    out.err(error.message);
     return;
   }
   const cascade = s.flag<string>("cascade");
@@ -112,13 +122,23 @@ export function runDelete(s: Session) {
     out.stderr += "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n";
   }
   const deleted: { target: Target; object: StoredObject }[] = [];
+  const operation = `${force && grace === 0 ? "force deleted" : "deleted"}${dryRunSuffix(dryRun)}`;
   for (const t of targets) {
     try {
       const gracePeriodSeconds = s.flag("now") ? 1 : grace >= 0 ? grace : force ? 0 : undefined;
-      const { object } = s.api.delete(t.info, t.namespace, t.name, { ...(gracePeriodSeconds !== undefined ? { gracePeriodSeconds } : {}), propagationPolicy });
-      deleted.push({ target: t, object });
+      let object: KubeObject;
+      if (dryRun === "client") {
+        // The builder does not fetch named objects (RequireObject(false)): nothing is asked.
+        object = { apiVersion: apiVersionOf(t.info), kind: t.info.kind, metadata: { name: t.name } };
+      } else if (dryRun === "server") {
+        // Answered as a delete would be (a missing object is still NotFound), nothing removed.
+        object = s.api.get(t.info, t.namespace, t.name);
+      } else {
+        object = s.api.delete(t.info, t.namespace, t.name, { ...(gracePeriodSeconds !== undefined ? { gracePeriodSeconds } : {}), propagationPolicy }).object;
+        deleted.push({ target: t, object: object as StoredObject });
+      }
       if (s.flag<string | undefined>("output") === "name") out.out(`${qualifiedKind(object)}/${t.name}\n`);
-      else out.out(`${qualifiedKind(object)} "${t.name}" ${force && grace === 0 ? "force deleted" : "deleted"}\n`);
+      else out.out(`${qualifiedKind(object)} "${t.name}" ${operation}\n`);
     } catch (error) {
       if (error instanceof ApiError) {
         if (error.reason === "NotFound" && s.flag("ignore-not-found")) continue;
@@ -126,7 +146,8 @@ export function runDelete(s: Session) {
       } else throw error;
     }
   }
-  if (s.flag("wait") && !(force && grace === 0)) waitUntilGone(s, deleted.map((d) => d.target));
+  // A dry run leaves nothing to wait for.
+  if (s.flag("wait") && !(force && grace === 0) && dryRun === "none") waitUntilGone(s, deleted.map((d) => d.target));
 }
 
 function waitUntilGone(s: Session, targets: Target[]) {

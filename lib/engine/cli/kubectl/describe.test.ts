@@ -155,11 +155,11 @@ describe("kubectl describe", () => {
       "Conditions:",
       "  Type                 Status  LastHeartbeatTime                 LastTransitionTime                Reason                       Message",
       "  ----                 ------  -----------------                 ------------------                ------                       -------",
-      "  NetworkUnavailable   False   Thu, 01 Jan 2026 00:00:00 +0000   Wed, 31 Dec 2025 23:45:05 +0000   CalicoIsUp                   Calico is running on this node",
-      "  MemoryPressure       False   Thu, 01 Jan 2026 00:00:00 +0000   Wed, 31 Dec 2025 23:45:05 +0000   KubeletHasSufficientMemory   kubelet has sufficient memory available",
-      "  DiskPressure         False   Thu, 01 Jan 2026 00:00:00 +0000   Wed, 31 Dec 2025 23:45:05 +0000   KubeletHasNoDiskPressure     kubelet has no disk pressure",
-      "  PIDPressure          False   Thu, 01 Jan 2026 00:00:00 +0000   Wed, 31 Dec 2025 23:45:05 +0000   KubeletHasSufficientPID      kubelet has sufficient PID available",
-      "  Ready                True    Thu, 01 Jan 2026 00:00:00 +0000   Wed, 31 Dec 2025 23:45:05 +0000   KubeletReady                 kubelet is posting ready status",
+      "  NetworkUnavailable   False   Wed, 31 Dec 2025 23:55:21 +0000   Wed, 31 Dec 2025 23:45:05 +0000   CalicoIsUp                   Calico is running on this node",
+      "  MemoryPressure       False   Wed, 31 Dec 2025 23:55:21 +0000   Wed, 31 Dec 2025 23:45:05 +0000   KubeletHasSufficientMemory   kubelet has sufficient memory available",
+      "  DiskPressure         False   Wed, 31 Dec 2025 23:55:21 +0000   Wed, 31 Dec 2025 23:45:05 +0000   KubeletHasNoDiskPressure     kubelet has no disk pressure",
+      "  PIDPressure          False   Wed, 31 Dec 2025 23:55:21 +0000   Wed, 31 Dec 2025 23:45:05 +0000   KubeletHasSufficientPID      kubelet has sufficient PID available",
+      "  Ready                True    Wed, 31 Dec 2025 23:55:21 +0000   Wed, 31 Dec 2025 23:45:05 +0000   KubeletReady                 kubelet is posting ready status",
       "Addresses:",
       "  InternalIP:  172.30.1.2",
       "  Hostname:    controlplane",
@@ -292,5 +292,23 @@ describe("kubectl describe", () => {
     expect(sb.exec("kubectl describe ns default").output).toBe(
       lines("Name:         default", "Labels:       kubernetes.io/metadata.name=default", "Annotations:  <none>", "Status:       Active", "", "No resource quota.", "", "No LimitRange resource."),
     );
+  });
+});
+
+describe("kubectl describe: a static pod's mirror", () => {
+  it("shows the kubelet's events, recorded against the static pod (the mirror annotation's uid)", () => {
+    const sb = Sandbox.create({ seed: 8 });
+    sb.exec("sed -i 's#image: registry.k8s.io/kube-scheduler:.*#image: registry.k8s.io/kube-scheduler:v9.9.9#' /etc/kubernetes/manifests/kube-scheduler.yaml");
+    sb.exec("sleep 60");
+    const mirror = sb.cluster.api.get(sb.cluster.api.infoFor({ apiVersion: "v1", kind: "Pod", metadata: {} }), "kube-system", "kube-scheduler-controlplane");
+    expect(mirror.metadata.annotations?.["kubernetes.io/config.mirror"]).not.toBe(mirror.metadata.uid);
+    const out = sb.exec("kubectl describe pod -n kube-system kube-scheduler-controlplane").output;
+    const events = out.slice(out.indexOf("Events:"));
+    expect(events).not.toBe("Events:            <none>\n");
+    expect(events).toMatch(/^Events:\n  Type +Reason +Age +From +Message\n/);
+    expect(events).toMatch(/\n  Normal +Pulling +.* kubelet +Pulling image "registry\.k8s\.io\/kube-scheduler:v9\.9\.9"\n/);
+    expect(events).toMatch(/\n  Warning +Failed +.* kubelet +Error: ErrImagePull\n/);
+    expect(events).toMatch(/\n  Normal +BackOff +.* kubelet +Back-off pulling image "registry\.k8s\.io\/kube-scheduler:v9\.9\.9"\n/);
+    expect(events).toMatch(/\n  Warning +Failed +.* kubelet +Error: ImagePullBackOff\n$/);
   });
 });

@@ -32,6 +32,13 @@ export function eventsFor(s: Session, obj: StoredObject, info: ResourceInfo): Ev
   const uids = new Set([obj.metadata.uid]);
   // The kubelet reports node events with the node's name as the uid.
   if (info.kind === "Node") uids.add(obj.metadata.name);
+  // A mirror pod's events are the static pod's: the kubelet records them against the pod it runs,
+  // whose uid is the config hash the mirror annotation carries (the PodDescriber looks there).
+  const mirror = info.kind === "Pod" ? obj.metadata.annotations?.["kubernetes.io/config.mirror"] : undefined;
+  if (mirror !== undefined) {
+    uids.clear();
+    uids.add(mirror);
+  }
   return events.filter((e) => {
     const io = e.involvedObject ?? {};
     return io.kind === info.kind && io.name === obj.metadata.name && (io.namespace ?? "") === (obj.metadata.namespace ?? "") && uids.has(io.uid ?? "");

@@ -122,13 +122,14 @@ function run(s: Session, field: Field) {
     else delete obj.metadata[field];
     if (resourceVersion) obj.metadata.resourceVersion = resourceVersion;
     const operation = field === "labels" ? changeMessage(before, after) : "annotated";
-    if (dryRun !== "none") {
+    if (dryRun === "client") {
       printChanged(s, obj, operation, dryRun);
       continue;
     }
     try {
-      const updated = s.api.update(obj);
-      printChanged(s, field === "labels" ? obj : updated, operation);
+      // A server-side dry run is validated and admitted like the real request, then dropped.
+      const updated = s.api.update(obj, { dryRun: dryRun === "server" });
+      printChanged(s, field === "labels" ? obj : updated, operation, dryRun);
     } catch (error) {
       if (error instanceof ApiError) apiFailure(error);
       throw error;

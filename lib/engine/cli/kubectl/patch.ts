@@ -131,7 +131,7 @@ export function jsonMergePatch(original: unknown, patch: unknown): unknown {
 
 // ---- JSON patch ----
 
-class JsonPatchError extends Error {}
+export class JsonPatchError extends Error {}
 
 function pointer(path: string): string[] {
   if (path === "") return [];
@@ -285,7 +285,7 @@ export function runPatch(s: Session) {
         if (!isMap(patched)) throw badRequest("the object to patch is not an object");
         patched.metadata = { ...(patched.metadata ?? {}), resourceVersion: t.object.metadata.resourceVersion };
         if (patched.metadata.name !== t.name) throw new ApiError(422, "Invalid", `the name of the object (${String(patched.metadata.name)}) does not match the name on the URL (${t.name})`);
-        result = dryRun === "none" ? s.api.update(patched) : patched;
+        result = dryRun === "client" ? patched : s.api.update(patched, { dryRun: dryRun === "server" });
       } catch (error) {
         if (error instanceof ApiError && error.reason === "Invalid" && !error.details.causes) throw new CommandError(`The request is invalid: ${error.message}`);
         apiFailure(error);

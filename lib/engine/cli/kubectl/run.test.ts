@@ -78,3 +78,58 @@ status: {}
     expect(run("kubectl run x --image=NGINX").output).toBe('error: Invalid image name "NGINX": invalid reference format\n');
   });
 });
+
+describe("kubectl run --overrides", () => {
+  const sb = Sandbox.create({ seed: 13 });
+  const run = (line: string) => sb.exec(line);
+
+  it("merges the override into the generated pod (JSON merge patch by default)", () => {
+    expect(run(`kubectl run pinned --image=nginx --overrides='{"spec":{"nodeSelector":{"kubernetes.io/hostname":"node01"}}}'`).output).toBe("pod/pinned created\n");
+    expect(run("kubectl get pod pinned -o jsonpath='{.spec.nodeSelector}'").output).toBe('{"kubernetes.io/hostname":"node01"}');
+    run("sleep 20");
+    expect(run("kubectl get pod pinned -o jsonpath='{.spec.nodeName}'").output).toBe("node01");
+  });
+
+  it("replaces lists, drops fields the Pod type does not have and keeps what the Go types always write", () => {
+    const r = run(
+      `kubectl run box --image=nginx --dry-run=client -o yaml --overrides='{"apiVersion":"v1","spec":{"nodeSelectr":{"a":"b"},"containers":[{"name":"box","image":"busybox","args":["sleep","3600"]}]}}'`,
+    );
+    expect(r.output).toBe(`apiVersion: v1
+kind: Pod
+metadata:
+  creationTimestamp: null
+  labels:
+    run: box
+  name: box
+spec:
+  containers:
+  - args:
+    - sleep
+    - "3600"
+    image: busybox
+    name: box
+    resources: {}
+  dnsPolicy: ClusterFirst
+  restartPolicy: Always
+status: {}
+`);
+  });
+
+  it("takes --override-type strategic and json", () => {
+    expect(
+      run(`kubectl run s --image=nginx --override-type=strategic --dry-run=client -o jsonpath='{.spec.containers[0].image} {.spec.containers[0].resources.limits.cpu}' --overrides='{"spec":{"containers":[{"name":"s","resources":{"limits":{"cpu":"100m"}}}]}}'`).output,
+    ).toBe("nginx 100m");
+    expect(run(`kubectl run j --image=nginx --override-type=json --dry-run=client -o jsonpath='{.spec.hostNetwork}' --overrides='[{"op":"add","path":"/spec/hostNetwork","value":true}]'`).output).toBe("true");
+  });
+
+  it("reports what kubectl reports for a bad override, and creates nothing", () => {
+    expect(run(`kubectl run bad --image=nginx --overrides='{"spec":'`)).toMatchObject({ exitCode: 1, output: "error: Invalid JSON Patch\n" });
+    expect(run(`kubectl run bad --image=nginx --overrides='{"spec":{"nodeSelector":"x"}}'`)).toMatchObject({
+      exitCode: 1,
+      output: "error: json: cannot unmarshal string into Go struct field PodSpec.spec.nodeSelector of type map[string]string\n",
+    });
+    expect(run(`kubectl run bad --image=nginx --overrides='{"apiVersion":"apps/v1"}'`).output).toBe('error: no kind "Pod" is registered for version "apps/v1" in scheme "k8s.io/kubectl/pkg/scheme/scheme.go:28"\n');
+    expect(run(`kubectl run bad --image=nginx --override-type=yaml --overrides='{}'`).output).toBe("error: invalid override type: yaml\n");
+    expect(run("kubectl get pod bad").output).toBe('Error from server (NotFound): pods "bad" not found\n');
+  });
+});

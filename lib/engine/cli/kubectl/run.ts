@@ -3,6 +3,7 @@
 // (--expose). Attaching (-i/-t/--attach) needs a live terminal into the container and is refused.
 import type { KubeObject } from "../../api/types";
 import { GLOBAL_FLAGS, type FlagSpec } from "./args";
+import { applyOverrides } from "./overrides";
 import type { Session } from "./session";
 import { apiFailure, argsLenAtDash, CommandError, createOrDryRun, dryRunStrategy, printChanged, requireFlags, runGuarded } from "./targets";
 
@@ -28,6 +29,7 @@ export const RUN_FLAGS: FlagSpec[] = [
   { name: "leave-stdin-open", kind: "bool" },
   { name: "save-config", kind: "bool" },
   { name: "overrides", kind: "string" },
+  { name: "override-type", kind: "string", default: "merge" },
   { name: "field-manager", kind: "string" },
   { name: "pod-running-timeout", kind: "string" },
   { name: "allow-missing-template-keys", kind: "bool" },
@@ -130,9 +132,11 @@ export function runRun(s: Session) {
       status: {},
     };
 
+    // Only the pod takes the overrides; the Service of --expose is generated without them.
+    const overridden = applyOverrides(pod, s.flag<string | undefined>("overrides") ?? "", s.flag<string>("override-type"));
     let created: KubeObject;
     try {
-      created = createOrDryRun(s, pod, s.namespace, dryRun);
+      created = createOrDryRun(s, overridden, s.namespace, dryRun);
     } catch (error) {
       apiFailure(error);
     }

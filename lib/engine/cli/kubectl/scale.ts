@@ -54,9 +54,15 @@ export function runScale(s: Session) {
           const actual = obj.spec?.replicas ?? 1;
           if (current >= 0 && current !== actual) throw new CommandError(`error: Expected replicas to be ${current}, was ${actual}`);
           if (resourceVersion && resourceVersion !== obj.metadata.resourceVersion) throw new CommandError(`error: Expected resource version to be ${resourceVersion}, was ${obj.metadata.resourceVersion}`);
-          if (dryRun === "server" || actual === replicas) return false;
+          if (actual === replicas) return false;
           obj.spec = { ...(obj.spec ?? {}), replicas };
+          if (dryRun === "server") {
+            // Validated like the real request, then dropped.
+            s.api.update(obj, { dryRun: true });
+            return false;
+          }
         });
+        if (dryRun === "server") updated = t.object;
       } catch (error) {
         if (error instanceof ApiError) apiFailure(error);
         throw error;

@@ -1,12 +1,15 @@
-// kubectl set image and set env: change the pod template (or a pod's spec) and send the change
-// as a patch; objects whose spec does not change are skipped silently, as kubectl does.
+// kubectl set image, set env and set resources: change the pod template (or a pod's spec) and
+// send the change as a patch; objects whose spec does not change are skipped silently, as kubectl
+// does.
 import { clone, type StoredObject } from "../../api/types";
 import { ApiError } from "../../apiserver/errors";
+import { resourceForKind } from "../../apiserver/registry";
+import { formatQuantity, parseQuantity, QuantityError } from "../../apiserver/validation/quantity";
 import { canonicalJson } from "../../controllers/util";
+import { checkManifest, readManifests } from "./manifests";
 import { GLOBAL_FLAGS, type FlagSpec } from "./args";
 import type { Session } from "./session";
-import { CommandError, dryRunStrategy, printChanged, resolveTargets, runGuarded } from "./targets";
-import { apiErrorMessage } from "./errors";
+import { CommandError, dryRunStrategy, printChanged, resolveTargets, runGuarded, type Target } from "./targets";
 
 export const SET_FLAGS: FlagSpec[] = [
   ...GLOBAL_FLAGS,
@@ -22,6 +25,8 @@ export const SET_FLAGS: FlagSpec[] = [
   { name: "list", kind: "bool" },
   { name: "overwrite", kind: "bool", default: true },
   { name: "env", short: "e", kind: "stringArray" },
+  { name: "limits", kind: "string" },
+  { name: "requests", kind: "string" },
   { name: "field-manager", kind: "string" },
   { name: "allow-missing-template-keys", kind: "bool" },
   { name: "show-managed-fields", kind: "bool" },
@@ -32,6 +37,7 @@ interface Container {
   name: string;
   image?: string;
   env?: { name: string; value?: string; valueFrom?: unknown }[];
+  resources?: { limits?: Record<string, string>; requests?: Record<string, string> };
 }
 
 /** UpdatePodSpecForObject: the pod spec inside an object, or undefined for kinds without one. */
@@ -82,13 +88,44 @@ export function parsePairs(pairs: string[], pairType: string, supportRemove: boo
 
 const GO_TYPES: Record<string, string> = { Service: "*v1.Service", ConfigMap: "*v1.ConfigMap", Secret: "*v1.Secret", Namespace: "*v1.Namespace", Node: "*v1.Node", ServiceAccount: "*v1.ServiceAccount", Endpoints: "*v1.Endpoints" };
 
-/** Applies `change` to each target's pod spec and writes the objects that changed. */
-function updatePodSpecs(s: Session, operation: string, change: (spec: NonNullable<ReturnType<typeof podSpecOf>>, errors: string[]) => void) {
-  const args = s.parsed.args;
-  const all = Boolean(s.flag("all"));
-  const selector = s.flag<string | undefined>("selector");
+/** resource.LocalResourceError: --local takes its objects from files only. */
+const LOCAL_RESOURCE_ERROR = `error: you must specify resources by --filename when --local is set.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'`;
+
+/** The objects named by -f with --local: what the files say, nothing read from the server. */
+function localTargets(s: Session): Target[] {
+  const out: Target[] = [];
+  for (const m of readManifests(s.ctx, s.flag<string[] | undefined>("filename") ?? [])) {
+    const problem = checkManifest(m);
+    if (problem) throw new CommandError(`error: ${problem}`);
+    const info = resourceForKind(m.object.kind, m.object.apiVersion);
+    if (!info) throw new CommandError(`error: no matches for kind "${m.object.kind}" in version "${m.object.apiVersion}"`);
+    const namespace = info.namespaced ? m.object.metadata?.namespace || s.namespace : undefined;
+    out.push({ info, namespace, name: m.object.metadata?.name ?? "", object: m.object as StoredObject });
+  }
+  return out;
+}
+
+/** The objects a set command works on: the builder's, or with --local the files' own. */
+function setTargets(s: Session): Target[] {
+  if (s.flag("local")) {
+    if (s.parsed.args.length > 0) throw new CommandError(LOCAL_RESOURCE_ERROR);
+    return localTargets(s);
+  }
+  return resolveTargets(s, s.parsed.args, { all: Boolean(s.flag("all")), selector: s.flag<string | undefined>("selector"), files: s.flag<string[] | undefined>("filename") });
+}
+
+type PodSpec = NonNullable<ReturnType<typeof podSpecOf>>;
+
+/**
+ * Applies `change` to each target's pod spec and writes the objects that changed. `failure` is
+ * how the command words a rejected patch ("failed to patch image update to pod template: ").
+ */
+function updatePodSpecs(s: Session, operation: string, failure: string, change: (spec: PodSpec, errors: string[]) => void, targets = setTargets(s)) {
   const dryRun = dryRunStrategy(s);
-  const targets = resolveTargets(s, args, { all, selector, files: s.flag<string[] | undefined>("filename") });
+  const local = Boolean(s.flag("local"));
   const errors: string[] = [];
   for (const t of targets) {
     const next = clone(t.object);
@@ -100,16 +137,17 @@ function updatePodSpecs(s: Session, operation: string, change: (spec: NonNullabl
     const before = canonicalJson(t.object);
     change(spec, errors);
     if (canonicalJson(next) === before) continue;
-    if (dryRun === "client") {
+    if (local || dryRun === "client") {
       printChanged(s, next, operation, dryRun);
       continue;
     }
     try {
-      const updated = dryRun === "server" ? next : s.api.update(next);
+      const updated = dryRun === "server" ? s.api.update(next, { dryRun: true }) : s.api.update(next);
       printChanged(s, updated, operation, dryRun);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      errors.push(`error: failed to patch ${operation === "image updated" ? "image update to pod template" : "env update to pod template"}: ${apiErrorMessage(error).replace(/^Error from server \([A-Za-z]+\): /, "")}`);
+      // fmt.Errorf("failed to patch ...%v", err): the Status message as the server sent it.
+      errors.push(`error: ${failure}${error.message}`);
     }
   }
   for (const e of errors) s.output.err(e);
@@ -127,7 +165,7 @@ function runSetImage(s: Session) {
   if (problems.length === 1) throw new CommandError(`error: ${problems[0]}`);
   if (problems.length > 1) throw new CommandError(`error: [${problems.join(", ")}]`);
   s.parsed.args.splice(0, s.parsed.args.length, ...resources);
-  updatePodSpecs(s, "image updated", (spec, errors) => {
+  updatePodSpecs(s, "image updated", "failed to patch image update to pod template: ", (spec, errors) => {
     for (const [name, image] of images) {
       let found = false;
       for (const list of [spec.initContainers ?? [], spec.containers ?? []]) {
@@ -166,7 +204,7 @@ function runSetEnv(s: Session) {
     return;
   }
   if (set.size === 0 && remove.length === 0) throw new CommandError("error: at least one environment variable must be provided");
-  updatePodSpecs(s, "env updated", (spec) => {
+  updatePodSpecs(s, "env updated", "failed to patch env update to pod template: ", (spec) => {
     for (const c of spec.containers ?? []) {
       if (only !== "*" && c.name !== only) continue;
       let env = [...(c.env ?? [])];
@@ -180,6 +218,90 @@ function runSetEnv(s: Session) {
       else delete c.env;
     }
   });
+}
+
+
+/** generateversioned.populateResourceListV1: "cpu=100m,memory=256Mi", quantities canonical. */
+function resourceList(spec: string): Record<string, string> | undefined {
+  if (spec === "") return undefined;
+  const out: Record<string, string> = {};
+  for (const statement of spec.split(",")) {
+    const parts = statement.split("=");
+    if (parts.length !== 2) throw new CommandError(`error: Invalid argument syntax ${statement}, expected <resource>=<value>`);
+    try {
+      out[parts[0]!] = formatQuantity(parseQuantity(parts[1]!));
+    } catch (error) {
+      if (error instanceof QuantityError) throw new CommandError(`error: ${error.message}`);
+      throw error;
+    }
+  }
+  return out;
+}
+
+/** path.Match for container names: `*`, `?`, `[...]` classes and `\` escapes; a bad pattern matches nothing. */
+function containerPattern(pattern: string): RegExp {
+  const never = /$^/;
+  const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const end = pattern.indexOf("]", i + 1);
+      if (end < 0) return never;
+      const body = pattern.slice(i + 1, end);
+      const negated = body.startsWith("^");
+      const inner = (negated ? body.slice(1) : body).replace(/[\\\]^[]/g, "\\$&");
+      if (inner === "") return never;
+      re += `[${negated ? "^/" : ""}${inner}]`;
+      i = end;
+    } else if (c === "\\") {
+      if (i + 1 >= pattern.length) return never;
+      re += escape(pattern[++i]!);
+    } else re += escape(c);
+  }
+  try {
+    return new RegExp(`^${re}$`);
+  } catch {
+    return never;
+  }
+}
+
+function runSetResources(s: Session) {
+  s.parsed.args.splice(0, 1);
+  const dryRun = dryRunStrategy(s);
+  const local = Boolean(s.flag("local"));
+  // Complete: the objects first (a missing one ends the command before any flag is looked at).
+  const targets = setTargets(s);
+  // Validate.
+  if (local && dryRun === "server") throw new CommandError("error: cannot specify --local and --dry-run=server - did you mean --dry-run=client?");
+  if (s.flag("all") && (s.flag<string | undefined>("selector") ?? "") !== "") throw new CommandError("error: cannot set --all and --selector at the same time");
+  const limitsText = s.flag<string | undefined>("limits") ?? "";
+  const requestsText = s.flag<string | undefined>("requests") ?? "";
+  if (limitsText === "" && requestsText === "") throw new CommandError("error: you must specify an update to requests or limits (in the form of --requests/--limits)");
+  const limits = resourceList(limitsText);
+  const requests = resourceList(requestsText);
+  const selector = s.flag<string | undefined>("containers") ?? "*";
+  const matches = containerPattern(selector);
+  updatePodSpecs(
+    s,
+    "resource requirements updated",
+    "failed to patch resources update to pod template ",
+    (spec, errors) => {
+      const selected = [...(spec.containers ?? []), ...(spec.initContainers ?? [])].filter((c) => matches.test(c.name));
+      if (selected.length === 0) {
+        errors.push(`error: unable to find container named ${selector}`);
+        return;
+      }
+      for (const c of selected) {
+        const resources = (c.resources ??= {});
+        if (limits) resources.limits = { ...(resources.limits ?? {}), ...limits };
+        if (requests) resources.requests = { ...(resources.requests ?? {}), ...requests };
+      }
+    },
+    targets,
+  );
 }
 
 const SET_HELP = `Configure application resources.
@@ -206,8 +328,9 @@ export function runSet(s: Session) {
     const [sub] = s.parsed.args;
     if (sub === "image") return runSetImage(s);
     if (sub === "env") return runSetEnv(s);
+    if (sub === "resources") return runSetResources(s);
     if (sub === undefined) throw new CommandError(SET_HELP);
-    if (["resources", "selector", "serviceaccount", "sa", "subject"].includes(sub)) throw new CommandError(`error: kubectl set ${sub} is not available in this terminal`);
+    if (["selector", "serviceaccount", "sa", "subject"].includes(sub)) throw new CommandError(`error: kubectl set ${sub} is not available in this terminal`);
     throw new CommandError(`error: unknown command "${s.parsed.args.join(" ")}"\nSee 'kubectl set -h' for help and examples`);
   });
 }

@@ -2,7 +2,7 @@
 // TYPE/NAME, -l, --all, -f), the --dry-run strategy, Go durations (--timeout), and printing a
 // changed object as "deployment.apps/web scaled" or in an -o format.
 import type { KubeObject, StoredObject } from "../../api/types";
-import { ApiError, alreadyExists, notFound } from "../../apiserver/errors";
+import { ApiError, notFound } from "../../apiserver/errors";
 import { qualifiedResource, resourceForKind, type ResourceInfo } from "../../apiserver/registry";
 import { parseLabelSelector, SelectorParseError } from "../../apiserver/selectors";
 import { formatName, printObjects } from "./format";
@@ -152,15 +152,7 @@ export function resourceString(info: ResourceInfo): string {
  */
 export function createOrDryRun(s: Session, obj: KubeObject, namespace: string | undefined, dryRun: DryRun): KubeObject {
   if (dryRun === "client") return obj;
-  if (dryRun === "server") {
-    const info = s.api.infoFor(obj);
-    const name = obj.metadata?.name ?? "";
-    if (name && s.api.tryGet(info, info.namespaced ? namespace : undefined, name)) throw alreadyExists(info, name);
-    const out = JSON.parse(JSON.stringify(obj)) as KubeObject;
-    if (info.namespaced) out.metadata.namespace = namespace;
-    return out;
-  }
-  return s.api.create(obj, namespace);
+  return s.api.create(obj, namespace, { dryRun: dryRun === "server" });
 }
 
 /** Go's time.ParseDuration, in milliseconds; undefined when the text is not a duration. */

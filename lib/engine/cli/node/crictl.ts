@@ -8,7 +8,7 @@ import type { World } from "../../world";
 import { containerLogs } from "../../kubelet/kubelet";
 import { humanDuration, humanSize, tabwrite } from "../../docker";
 import { goRfc3339Nano, jitter, klogHeader } from "./format";
-import { byIdPrefix, nodeRuntime, SANDBOX_IMAGE, shimPid, type CriContainer, type CriImage, type CriSandbox, type NodeRuntime } from "./runtime-view";
+import { byIdPrefix, criPids, nodeRuntime, SANDBOX_IMAGE, shimPid, type CriContainer, type CriImage, type CriSandbox, type NodeRuntime } from "./runtime-view";
 import { parseTimestamp } from "./journalctl";
 
 export const CRICTL_VERSION = "v1.31.1";
@@ -288,7 +288,7 @@ function images(rt: NodeRuntime, f: Flags, filter: string | undefined): CommandR
 
 // ---- inspect ----
 
-function containerJson(c: CriContainer): Record<string, unknown> {
+function containerJson(c: CriContainer, pids: Map<string, number>): Record<string, unknown> {
   const zero = "0001-01-01T00:00:00Z";
   const exited = c.state === "CONTAINER_EXITED";
   return {
@@ -318,7 +318,7 @@ function containerJson(c: CriContainer): Record<string, unknown> {
     },
     info: {
       sandboxID: c.sandbox.id,
-      pid: c.state === "CONTAINER_RUNNING" ? shimPid(c.id) + 37 : 0,
+      pid: c.state === "CONTAINER_RUNNING" ? (pids.get(c.id) ?? shimPid(c.id) + 37) : 0,
       removing: false,
       snapshotKey: c.id,
       snapshotter: "overlayfs",
@@ -337,7 +337,7 @@ function containerJson(c: CriContainer): Record<string, unknown> {
   };
 }
 
-function sandboxJson(s: CriSandbox): Record<string, unknown> {
+function sandboxJson(s: CriSandbox, pids: Map<string, number>): Record<string, unknown> {
   return {
     status: {
       id: s.id,
@@ -351,7 +351,7 @@ function sandboxJson(s: CriSandbox): Record<string, unknown> {
       runtimeHandler: "",
     },
     info: {
-      pid: s.state === "SANDBOX_READY" ? shimPid(s.id) + 21 : 0,
+      pid: s.state === "SANDBOX_READY" ? (pids.get(s.id) ?? shimPid(s.id) + 21) : 0,
       processStatus: s.state === "SANDBOX_READY" ? "running" : "stopped",
       netNamespaceClosed: s.state !== "SANDBOX_READY",
       image: SANDBOX_IMAGE,
@@ -383,15 +383,17 @@ function notFound(o: Out, host: HostState, now: Millis, kind: "ContainerStatus" 
 
 function inspect(rt: NodeRuntime, kind: "inspect" | "inspectp" | "inspecti", ids: string[], host: HostState, now: Millis, o: Out): CommandResult {
   const docs: Record<string, unknown>[] = [];
+  // The same process ids ps shows for these processes.
+  const pids = criPids(rt);
   for (const id of ids) {
     if (kind === "inspect") {
       const r = byIdPrefix(rt.containers, id);
       if (!r.ok) return notFound(o, host, now, "ContainerStatus", id, (e) => `getting the status of the container "${id}": ${e}`);
-      docs.push(containerJson(r.item));
+      docs.push(containerJson(r.item, pids));
     } else if (kind === "inspectp") {
       const r = byIdPrefix(rt.sandboxes, id);
       if (!r.ok) return notFound(o, host, now, "PodSandboxStatus", id, (e) => `getting the pod sandbox status of "${id}": ${e}`);
-      docs.push(sandboxJson(r.item));
+      docs.push(sandboxJson(r.item, pids));
     } else {
       const img = rt.images.find((i) => i.id === id || i.id.replace("sha256:", "").startsWith(id.replace("sha256:", "")) || i.repoTags.some((t) => t === id || t === `docker.io/library/${id}:latest` || t.endsWith(`/${id}`) || t === `docker.io/library/${id}`));
       if (!img) return fatal(o, `no such image "${id}" present`);

@@ -7,9 +7,9 @@ import type { HostState } from "../../hosts/types";
 import type { World } from "../../world";
 import { info } from "../../controllers/util";
 import { kubelets, type KubeletState } from "../../kubelet/kubelet";
-import type { ContainerRuntime, PodRuntime } from "../../kubelet/runtime";
+import { processPlan, type ContainerRuntime, type PodRuntime } from "../../kubelet/runtime";
 import { staticPodObject } from "../../kubelet/static-pods";
-import { CATALOGUE, findById, resolveImage } from "../../images";
+import { CATALOGUE, childProcessCount, findById, resolveImage } from "../../images";
 import type { CatalogueImage } from "../../images/types";
 
 export interface CriSandbox {
@@ -168,12 +168,13 @@ function nodeImages(state: KubeletState, containers: CriContainer[]): CriImage[]
 export function shimProcesses(world: World, host: HostState): { pid: number; cmd: string }[] {
   const out: { pid: number; cmd: string }[] = [];
   const view = nodeRuntime(world, host);
+  const pids = view ? criPids(view) : new Map<string, number>();
   for (const s of view?.sandboxes ?? []) {
-    out.push({ pid: shimPid(s.id), cmd: `/usr/bin/containerd-shim-runc-v2 -namespace k8s.io -id ${s.id} -address /run/containerd/containerd.sock` });
+    out.push({ pid: pids.get(`shim:${s.id}`) ?? shimPid(s.id), cmd: `/usr/bin/containerd-shim-runc-v2 -namespace k8s.io -id ${s.id} -address /run/containerd/containerd.sock` });
   }
   for (const c of host.docker?.containers ?? []) {
     if (c.status !== "running" || !c.pid) continue;
-    out.push({ pid: Math.max(2, c.pid - 1), cmd: `/usr/bin/containerd-shim-runc-v2 -namespace moby -id ${c.id} -address /run/containerd/containerd.sock` });
+    out.push({ pid: c.shimPid ?? Math.max(2, c.pid - 1), cmd: `/usr/bin/containerd-shim-runc-v2 -namespace moby -id ${c.id} -address /run/containerd/containerd.sock` });
   }
   return out.sort((a, b) => a.pid - b.pid);
 }
@@ -181,6 +182,41 @@ export function shimProcesses(world: World, host: HostState): { pid: number; cmd
 /** A stable process id for a sandbox's shim (the kubelet keeps no process ids). */
 export function shimPid(sandboxId: string): number {
   return 1400 + (parseInt(sandboxId.slice(0, 6), 16) % 3000);
+}
+
+/**
+ * The process ids of a node's runtime: each ready sandbox's shim (key "shim:<id>") and pause
+ * process (key: the sandbox id), each running container's main process (key: its id). Derived
+ * from the ids; two that would meet are told apart in the order they started (the later one
+ * takes the next free pid), so a process keeps its pid for as long as it runs.
+ */
+export function criPids(view: NodeRuntime): Map<string, number> {
+  const claims: { at: Millis; id: string; wants: [string, number][] }[] = [];
+  for (const s of view.sandboxes) {
+    if (s.state === "SANDBOX_READY") claims.push({ at: s.createdAt, id: s.id, wants: [[`shim:${s.id}`, shimPid(s.id)], [s.id, shimPid(s.id) + 21]] });
+  }
+  for (const c of view.containers) {
+    if (c.state !== "CONTAINER_RUNNING") continue;
+    const main = shimPid(c.id) + 37;
+    // The processes the container's main process starts (nginx workers, ...): "<id>#<n>".
+    const plan = c.image && c.spec && c.sandbox.pod ? processPlan(c.image, c.spec, c.sandbox.pod, c.sandbox.ip) : undefined;
+    const children = c.image && plan ? childProcessCount(c.image, plan) : 0;
+    const wants: [string, number][] = [[c.id, main]];
+    for (let i = 0; i < children; i++) wants.push([`${c.id}#${i}`, main + 1 + i]);
+    claims.push({ at: c.startedAt, id: c.id, wants });
+  }
+  claims.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const used = new Set<number>();
+  const out = new Map<string, number>();
+  for (const claim of claims) {
+    for (const [key, preferred] of claim.wants) {
+      let pid = preferred;
+      while (used.has(pid)) pid++;
+      used.add(pid);
+      out.set(key, pid);
+    }
+  }
+  return out;
 }
 
 /** Finds a container or sandbox by id or unique id prefix, as containerd's index does. */

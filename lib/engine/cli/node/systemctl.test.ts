@@ -163,7 +163,8 @@ describe("stopping and starting the kubelet on node01", () => {
         "             └─10-kubeadm.conf",
         "     Active: active (running) since Thu 2026-01-01 00:01:00 UTC; 7ms ago",
         "       Docs: https://kubernetes.io/docs/",
-        "   Main PID: 5002 (kubelet)",
+        // Each ssh login took two pids on node01 (sshd's session and the shell).
+        "   Main PID: 5004 (kubelet)",
         "      Tasks: 14 (limit: 9387)",
         "     Memory: 56.1M",
         "        CPU: 1.516s",
@@ -320,6 +321,7 @@ describe("systemctl as an ordinary user", () => {
 
   it("changes units with sudo", () => {
     expect(sb.exec("sudo systemctl restart kubelet")).toMatchObject({ output: "", exitCode: 0 });
-    expect(sb.exec("systemctl show -p MainPID --value kubelet").output).toBe("5002\n");
+    // After the session's bash (5000), su (5001) and ubuntu's login shell (5002).
+    expect(sb.exec("systemctl show -p MainPID --value kubelet").output).toBe("5003\n");
   });
 });
