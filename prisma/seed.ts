@@ -1,3 +1,4 @@
+import "../scripts/server-modules";
 import { createPrismaClient } from "@/lib/db/client";
 import { seedDemoData } from "@/lib/db/demo";
 

@@ -1,3 +1,4 @@
+import "./server-modules";
 import { databaseUrl } from "@/lib/db/url";
 import { createPrismaClient } from "@/lib/db/client";
 import { seedDemoData } from "@/lib/db/demo";

@@ -16,3 +16,16 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
 }
 
 export const bin = (name: string) => `node_modules/.bin/${name}`;
+
+/**
+ * Generates both database clients: the default one for SQLite and the one for PostgreSQL (its
+ * schema, prisma/postgres/schema.prisma, is generated from the SQLite one). Each run sees a URL
+ * of its own database kind: with none that fits, generate would fetch a query engine.
+ */
+export async function generateClients() {
+  const current = process.env.DATABASE_URL ?? "";
+  const sqlite = current.startsWith("file:") ? current : "file:./data/kubeclass.db";
+  const postgres = /^postgres(ql)?:\/\//.test(current) ? current : "postgresql://localhost:5432/kubeclass";
+  await run(bin("prisma"), ["generate"], { env: { ...process.env, DATABASE_URL: sqlite } });
+  await run(bin("prisma"), ["generate", "--schema", "prisma/postgres/schema.prisma"], { env: { ...process.env, DATABASE_URL: postgres } });
+}

@@ -1,6 +1,6 @@
 import { prepareDatabase } from "./prepare-db";
 import { buildIsCurrent, writeBuildStamp } from "./build-stamp";
-import { bin, run } from "./run";
+import { bin, generateClients, run } from "./run";
 
 // npm start: migrate, seed when empty, build when the sources changed, then serve on PORT.
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -10,7 +10,7 @@ async function main() {
   if (buildIsCurrent()) {
     console.log("Build is current; skipping next build.");
   } else {
-    await run(bin("prisma"), ["generate"]);
+    await generateClients();
     await run(bin("next"), ["build"]);
     writeBuildStamp();
   }

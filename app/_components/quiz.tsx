@@ -135,12 +135,14 @@ function QuizForm({ quiz }: { quiz: PublicQuiz }) {
         </div>
 
         <div className="quiz-actions">
+          {/* Keys make these two different elements: were the submit button reused as "try again",
+              the click that turns it back into a submit button would also submit the form. */}
           {graded ? (
-            <button type="button" className="button-primary" onClick={tryAgain}>
+            <button key="again" type="button" className="button-primary" onClick={tryAgain}>
               {t("tryAgain")}
             </button>
           ) : (
-            <button type="submit" className="button-primary" disabled={!interactive || status.kind === "submitting"}>
+            <button key="submit" type="submit" className="button-primary" disabled={!interactive || status.kind === "submitting"}>
               {t(status.kind === "submitting" ? "submitting" : "submit")}
             </button>
           )}

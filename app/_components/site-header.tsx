@@ -1,9 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
+import { AccountMenu } from "./account/account-menu";
 import { LocaleSwitcher } from "./locale-switcher";
 
 export async function SiteHeader() {
   const t = await getTranslations("Layout");
+  const labs = await getTranslations("Labs");
   return (
     <header className="border-b border-line bg-surface">
       <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
@@ -14,8 +16,14 @@ export async function SiteHeader() {
           <Link href="/courses" className="nav-link">
             {t("courses")}
           </Link>
+          <Link href="/labs" className="nav-link">
+            {labs("title")}
+          </Link>
         </nav>
-        <LocaleSwitcher />
+        <div className="flex flex-wrap items-center gap-4">
+          <AccountMenu />
+          <LocaleSwitcher />
+        </div>
       </div>
     </header>
   );

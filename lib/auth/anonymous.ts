@@ -1,23 +1,20 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { createAnonymousUser, findSessionUser, type SessionUser } from "@/lib/db/sessions";
 import type { Db } from "@/lib/db/types";
 import { prisma } from "@/lib/db/client";
+import { accountFromCookie } from "./session";
+import { newToken, readToken, sessionIdOf, type CookieSource } from "./tokens";
 
-// Until accounts exist, a learner is a browser: a random token in an httpOnly cookie, whose
-// sha256 is a Session row of a User without an email. Signing up later can move that user's
-// attempts and progress onto the real account (find it with currentUser, then re-point rows).
+export type { CookieSource };
+
+// Before signing up, a learner is a browser: a random token in an httpOnly cookie, whose sha256
+// is a Session row of a User without an email. Signing up or in moves that user's attempts and
+// progress onto the account (lib/auth/accounts.ts) and drops this cookie.
 
 export const ANONYMOUS_COOKIE = "kubeclass_anon";
 
 // Browsers cap cookie lifetimes at 400 days (RFC 6265bis); a longer one would be cut anyway.
 const LIFETIME_MS = 400 * 24 * 60 * 60 * 1000;
-
-// 32 random bytes in base64url: 43 characters. Anything else in the cookie is not ours.
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-
-/** Where a cookie can be read: next/headers' cookies(), NextRequest.cookies, or a plain Request. */
-export type CookieSource = { get(name: string): { value: string } | undefined } | Request;
 
 export type AnonymousCookie = {
   name: string;
@@ -29,31 +26,25 @@ export type AnonymousCookie = {
   expires: Date;
 };
 
-function readCookie(source: CookieSource, name: string): string | undefined {
-  if (source instanceof Request) {
-    for (const part of (source.headers.get("cookie") ?? "").split(";")) {
-      const eq = part.indexOf("=");
-      if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-    }
-    return undefined;
-  }
-  return source.get(name)?.value;
-}
-
-function sessionIdOf(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
-/** The learner of this browser, or null when it has no (live) anonymous session yet. */
+/**
+ * The learner behind a request: the signed-in account, else this browser's anonymous learner,
+ * else null (nobody has written anything from this browser yet).
+ */
 export async function currentUser(source: CookieSource, db: Db = prisma(), now = new Date()): Promise<SessionUser | null> {
-  const token = readCookie(source, ANONYMOUS_COOKIE);
-  if (!token || !TOKEN.test(token)) return null;
-  return findSessionUser(sessionIdOf(token), now, db);
+  return (await accountFromCookie(source, db, now)) ?? anonymousUser(source, db, now);
+}
+
+/** This browser's anonymous learner only (never an account), or null. */
+export async function anonymousUser(source: CookieSource, db: Db = prisma(), now = new Date()): Promise<SessionUser | null> {
+  const token = readToken(source, ANONYMOUS_COOKIE);
+  if (!token) return null;
+  const user = await findSessionUser(sessionIdOf(token), now, db);
+  return user && user.email === null ? user : null;
 }
 
 /**
- * The learner of this browser, created on first use. `cookie` is set when a new session was
- * made; the caller must send it back (Set-Cookie) or the learner is lost on the next request.
+ * The learner behind a request (the account when signed in), created as an anonymous learner
+ * on first use. `cookie` is set when a new anonymous session was made; the caller must send it back (Set-Cookie) or the learner is lost on the next request.
  * Users are created lazily, on a first write, so crawlers reading lessons create nothing.
  */
 export async function getOrCreateAnonymousUser(
@@ -65,7 +56,7 @@ export async function getOrCreateAnonymousUser(
   const existing = await currentUser(source, db, now);
   if (existing) return { user: existing, cookie: null };
 
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   const expires = new Date(now.getTime() + LIFETIME_MS);
   const user = await createAnonymousUser({ sessionId: sessionIdOf(token), expiresAt: expires, locale: options.locale }, db);
   return {

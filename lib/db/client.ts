@@ -1,10 +1,16 @@
 import Database from "better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { databaseUrl, preparedSqliteFile } from "./url";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresPrismaClient } from ".prisma/postgres-client";
+import { databaseUrl, isPostgresUrl, preparedSqliteFile } from "./url";
 
-/** Builds a client for a database URL (scripts and tests pass their own). */
+/**
+ * Builds a client for a database URL (scripts and tests pass their own): a `file:` URL opens
+ * SQLite through better-sqlite3, a `postgres://` URL opens PostgreSQL through node-postgres.
+ */
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
+  if (isPostgresUrl(url)) return createPostgresClient(url);
   const file = preparedSqliteFile(url);
   // Write-ahead logging (a property of the file): readers never wait for the writer, and a
   // commit appends to the log instead of rewriting pages; every command is a commit.
@@ -19,6 +25,19 @@ export function createPrismaClient(url = databaseUrl()): PrismaClient {
   // last commits. Prisma sends this on its single connection before any other query.
   void client.$executeRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => undefined);
   return client;
+}
+
+/** Connections per app server; several servers share the database's max_connections. */
+export function postgresPoolSize(): number {
+  const size = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+  return Number.isInteger(size) && size > 0 ? size : 10;
+}
+
+function createPostgresClient(url: string): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: url, max: postgresPoolSize() });
+  // Both clients come from the same models (prisma/postgres/schema.prisma is generated from
+  // prisma/schema.prisma), so they answer the same queries with the same types.
+  return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
 }
 
 // One client per process; dev-mode hot reloads reuse it instead of opening new connections.

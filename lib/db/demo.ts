@@ -14,8 +14,9 @@ export const demoAccounts = [
 ] as const;
 
 /**
- * Fills an empty database with one instructor, a cohort and three learners. Does nothing when
- * any user exists, so restarts never touch real data. Returns whether it seeded.
+ * Fills an empty database with one instructor, a cohort and three learners with some lab work
+ * done. Does nothing when any user exists, so restarts never touch real data. Returns whether
+ * it seeded.
  */
 export async function seedDemoData(db: PrismaClient): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
@@ -36,5 +37,12 @@ export async function seedDemoData(db: PrismaClient): Promise<boolean> {
       },
     });
   });
+  // Real lab attempts for the learners: commands typed through the sandbox service and recorded
+  // as any learner's are (loaded here only: it brings the simulator and the labs along).
+  const { seedDemoLabAttempts } = await import("@/lib/sandboxes/demo-attempts");
+  await seedDemoLabAttempts(db);
+  // Lessons read and quizzes answered, graded by the quiz grader (loaded here only, like the labs).
+  const { seedDemoProgress } = await import("./demo-progress");
+  await seedDemoProgress(db);
   return true;
 }

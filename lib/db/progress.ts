@@ -34,3 +34,14 @@ export async function markLessonCompleted(
 export async function listLessonProgress(userId: string, course: string, db: Db = prisma()): Promise<LessonProgressRecord[]> {
   return db.lessonProgress.findMany({ where: { userId, course }, orderBy: { lesson: "asc" }, select: progressSelect });
 }
+
+/** Records a visit to a lesson: the first one is kept, the latest moves forward. */
+export async function markLessonOpened(input: { userId: string; course: string; lesson: string; at?: Date }, db: Db = prisma()): Promise<LessonProgressRecord> {
+  const at = input.at ?? new Date();
+  return db.lessonProgress.upsert({
+    where: { userId_course_lesson: { userId: input.userId, course: input.course, lesson: input.lesson } },
+    create: { userId: input.userId, course: input.course, lesson: input.lesson, firstOpenedAt: at, lastOpenedAt: at },
+    update: { lastOpenedAt: at },
+    select: progressSelect,
+  });
+}

@@ -51,3 +51,12 @@ export async function listQuizAttempts(userId: string, quizId: string, db: Db = 
   });
 }
 
+/** Every attempt of some learners, newest first. */
+export async function listAttemptsOfUsers(userIds: string[], db: Db = prisma()): Promise<QuizAttemptRecord[]> {
+  if (userIds.length === 0) return [];
+  return db.quizAttempt.findMany({
+    where: { userId: { in: userIds } },
+    orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+    select: attemptSelect,
+  });
+}

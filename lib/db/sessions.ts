@@ -33,3 +33,11 @@ export async function createAnonymousUser(
 export async function touchUser(userId: string, at = new Date(), db: Db = prisma()): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { lastActiveAt: at }, select: { id: true } });
 }
+
+export async function createSession(input: { id: string; userId: string; expiresAt: Date }, db: Db = prisma()): Promise<void> {
+  await db.session.create({ data: input, select: { id: true } });
+}
+
+export async function deleteSession(id: string, db: Db = prisma()): Promise<void> {
+  await db.session.deleteMany({ where: { id } });
+}

@@ -11,11 +11,15 @@ export function databaseUrl(): string {
   return url;
 }
 
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
 /** The SQLite file path of a `file:` URL, resolved against the project root (the cwd). */
 export function sqliteFilePath(url: string): string {
   if (!url.startsWith("file:")) throw new Error(`Not a SQLite file URL: ${url}`);
   const [p = ""] = url.slice("file:".length).split("?");
-  return path.resolve(process.cwd(), p);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), p);
 }
 
 /** The SQLite file path, with its folder created: SQLite creates files, not folders. */

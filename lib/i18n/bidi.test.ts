@@ -16,6 +16,15 @@ describe("directionalRuns", () => {
     expect(ltr("kube-scheduler (ב־Pod)")).toEqual(["kube-scheduler", "Pod"]);
   });
 
+  it("keeps a hyphen that joins a Hebrew prefix to a word with the prefix, and a flag's dash with the flag", () => {
+    expect(directionalRuns("התחברו ל-root ובדקו")).toEqual([
+      { text: "התחברו ל-", ltr: false },
+      { text: "root", ltr: true },
+      { text: " ובדקו", ltr: false },
+    ]);
+    expect(ltr("הריצו עם -v=6 ו-kubectl")).toEqual(["-v=6", "kubectl"]);
+  });
+
   it("keeps every character, in order", () => {
     const text = "ה־quorum הוא n/2 + 1 = 3 מתוך 4, ולכן (ראו etcdctl endpoint status).";
     expect(directionalRuns(text).map((r) => r.text).join("")).toBe(text);

@@ -60,8 +60,15 @@ export function directionalRuns(text: string): DirectionalRun[] {
     push(piece.slice(start, end), true);
     push(piece.slice(end), false);
   };
-  text.split(RTL_RUN).forEach((segment, index) => {
-    if (index % 2 === 1) return push(segment, false);
+  text.split(RTL_RUN).forEach((piece, index) => {
+    if (index % 2 === 1) return push(piece, false);
+    // A hyphen right after a Hebrew letter joins a prefix to the word ("ל-root", "ה-Pod"):
+    // it belongs to the Hebrew side, or it would show at the far end of the word.
+    let segment = piece;
+    if (index > 0 && /^[-־]/.test(segment)) {
+      push(segment[0]!, false);
+      segment = segment.slice(1);
+    }
     // A bracket whose partner lies in the Hebrew text stays outside any isolate, so the pair
     // still mirrors as one.
     let from = 0;

@@ -2,16 +2,23 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { SandboxService, SandboxError } from "./service";
 import { HttpError } from "@/lib/http/json";
-import { Sandbox } from "@/lib/engine/sandbox";
-import { buildLabSandbox, findLab } from "./grading";
+import { createSandboxService } from "./factory";
 
 // One sandbox service per server process (kept across hot reloads in development).
 const globalForSandboxes = globalThis as unknown as { kubeclassSandboxes?: SandboxService };
 
+/** A positive integer from the environment, or undefined (the service's default). */
+function setting(name: string): number | undefined {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
 export function sandboxService(): SandboxService {
-  globalForSandboxes.kubeclassSandboxes ??= new SandboxService(prisma(), {
-    build: (labId, seed, startTime) => (labId ? buildLabSandbox(labId, seed, startTime) : Sandbox.create({ seed, startTime })),
-    labExists: (labId) => findLab(labId) !== null,
+  // Deployment settings (see the README): how many engines stay in memory, and how often a
+  // sandbox's state is written down (a rebuild replays at most that many commands).
+  globalForSandboxes.kubeclassSandboxes ??= createSandboxService(prisma(), {
+    maxLive: setting("KUBECLASS_LIVE_SANDBOXES"),
+    snapshotEvery: setting("KUBECLASS_SNAPSHOT_EVERY"),
   });
   return globalForSandboxes.kubeclassSandboxes;
 }

@@ -4,6 +4,7 @@ import type { PrismaClient } from "@prisma/client";
 import { CONTROL_PREFIX, Sandbox, type SandboxSnapshot } from "@/lib/engine/sandbox";
 import type { ExecResult } from "@/lib/engine/shell";
 import * as store from "./store";
+import { runEntry } from "./run-entry";
 
 // The live sandboxes of this server: a bounded LRU of engines in memory, with their truth in the
 // database (seed, start time, command log, snapshots). A sandbox not in memory is rebuilt from
@@ -35,6 +36,33 @@ export interface SandboxServiceOptions {
   build?: (labId: string | null, seed: number, startTime: number) => Sandbox;
   /** Lab ids that exist. */
   labExists?: (labId: string) => boolean;
+  /** Told about what happens to sandboxes (lab attempts are recorded this way). */
+  hooks?: SandboxHooks;
+}
+
+/** What a hook sees: the sandbox exactly as the event left it, and the service's clock. */
+export interface SandboxHookContext {
+  row: store.SandboxRow;
+  sandbox: Sandbox;
+  /** The seq of the last logged entry (0 before the first). */
+  seq: number;
+  /** The service's wall clock at the event. */
+  at: Date;
+}
+
+/**
+ * Hooks run inside the sandbox's queue, so no other entry runs while they do. A failing hook is
+ * logged; the learner's command has run and is logged either way.
+ */
+export interface SandboxHooks {
+  /** A new sandbox, before its first entry. */
+  created?(ctx: SandboxHookContext): Promise<void>;
+  /** After each logged entry (`seq` is the entry's). */
+  executed?(ctx: SandboxHookContext & { command: string; result: ExecResult }): Promise<void>;
+  /** The sandbox was brought up to the wall clock without an entry (a page or a stream looked). */
+  advanced?(ctx: SandboxHookContext): Promise<void>;
+  /** The sandbox was closed (a reset). */
+  closed?(ctx: Omit<SandboxHookContext, "sandbox">): Promise<void>;
 }
 
 export const MAX_COMMAND_BYTES = 64 * 1024;
@@ -65,6 +93,7 @@ export class SandboxService {
   private readonly now: () => number;
   private readonly build: (labId: string | null, seed: number, startTime: number) => Sandbox;
   private readonly labExists: (labId: string) => boolean;
+  private readonly hooks: SandboxHooks;
 
   constructor(
     private readonly db: PrismaClient,
@@ -78,6 +107,15 @@ export class SandboxService {
     this.now = options.now ?? (() => Date.now());
     this.build = options.build ?? ((_lab, seed, startTime) => Sandbox.create({ seed, startTime }));
     this.labExists = options.labExists ?? (() => false);
+    this.hooks = options.hooks ?? {};
+  }
+
+  private async runHook(name: keyof SandboxHooks, run: (() => Promise<void> | undefined) | undefined) {
+    try {
+      await run?.();
+    } catch (error) {
+      console.error(`sandbox hook "${name}" failed:`, error);
+    }
   }
 
   /** Runs `fn` after everything already queued for this sandbox: one command at a time. */
@@ -114,6 +152,20 @@ export class SandboxService {
     this.buckets.set(ownerId, bucket);
   }
 
+  /**
+   * The same limit, counted in the database over every server: a learner whose requests are
+   * spread over several servers gets no more than `burst` commands in `burst / ratePerSecond`
+   * seconds. The command log itself is the count (refused commands are not logged).
+   */
+  private async checkSharedRate(ownerId: string) {
+    const windowMs = (this.burst / this.ratePerSecond) * 1000;
+    const now = this.now();
+    const recent = await store.recentCommandTimes(this.db, ownerId, new Date(now - windowMs), this.burst);
+    if (recent.length < this.burst) return;
+    const oldest = recent[recent.length - 1]!.getTime();
+    throw new SandboxError(429, "Too many commands; slow down a little.", Math.max(1, Math.ceil((oldest + windowMs - now) / 1000)));
+  }
+
   async create(ownerId: string, labId: string | null = null): Promise<{ id: string }> {
     if (labId !== null && !this.labExists(labId)) throw new SandboxError(404, `No lab named "${labId}".`);
     if ((await store.countOpenSandboxes(this.db, ownerId)) >= this.maxPerUser) {
@@ -124,20 +176,21 @@ export class SandboxService {
     const sandbox = this.build(labId, row.seed, row.startTime);
     await store.insertSandbox(this.db, row);
     this.remember(id, { sandbox, row, seq: 0, sinceSnapshot: 0 });
+    await this.serial(id, () => this.runHook("created", () => this.hooks.created?.({ row, sandbox, seq: 0, at: new Date(this.now()) })));
     return { id };
   }
 
   /** The sandbox if it exists and belongs to `ownerId` (403 otherwise; 404 when unknown). */
   private async authorize(id: string, ownerId: string): Promise<store.SandboxRow> {
     const cached = this.live.get(id);
-    if (cached) {
-      if (cached.row.ownerId !== ownerId) throw new SandboxError(403, "This sandbox belongs to someone else.");
-      return cached.row;
-    }
+    if (cached?.row.ownerId === ownerId) return cached.row;
+    // A cached owner can be stale: signing in moves an anonymous learner's sandboxes to the
+    // account (possibly through another server), so a mismatch asks the database.
     const row = await store.findSandbox(this.db, id);
     if (!row) throw new SandboxError(404, "No such sandbox.");
     if (row.ownerId !== ownerId) throw new SandboxError(403, "This sandbox belongs to someone else.");
-    return row;
+    if (cached) cached.row.ownerId = row.ownerId;
+    return cached?.row ?? row;
   }
 
   /** Loads a sandbox into memory: latest snapshot, then the commands logged after it. */
@@ -152,7 +205,7 @@ export class SandboxService {
     let seq = snapshot?.seq ?? 0;
     for (const c of await store.commandsAfter(this.db, row.id, seq)) {
       sandbox.advanceTo(c.virtualTime);
-      sandbox.apply(c.command);
+      runEntry(sandbox, c.command);
       seq = c.seq;
     }
     const live: Live = { sandbox, row, seq, sinceSnapshot: 0 };
@@ -178,16 +231,16 @@ export class SandboxService {
     }
     const row = await this.authorize(id, ownerId);
     this.takeToken(ownerId);
+    await this.checkSharedRate(ownerId);
     return this.serial(id, async () => {
       for (let attempt = 0; ; attempt++) {
-        const live = await this.load(row);
-        await this.replayNewer(live);
+        const live = await this.current(row);
         this.catchUp(live);
         const virtualTime = live.sandbox.now();
-        const result = live.sandbox.apply(command);
+        const result = runEntry(live.sandbox, command);
         const seq = live.seq + 1;
         try {
-          await store.appendCommand(this.db, id, { seq, command, output: result.output, exitCode: result.exitCode, virtualTime });
+          await store.appendCommand(this.db, id, { seq, command, output: result.output, exitCode: result.exitCode, virtualTime }, new Date(this.now()));
         } catch (error) {
           // Another server logged this sequence number first: our engine ran ahead of the log,
           // so it is rebuilt from the log (their command included) and ours runs after it.
@@ -195,18 +248,32 @@ export class SandboxService {
           this.live.delete(id);
           continue;
         }
-        return this.afterAppend(live, id, seq, result);
+        const answer = await this.afterAppend(live, id, seq, result);
+        await this.runHook("executed", () => this.hooks.executed?.({ row: live.row, sandbox: live.sandbox, seq, at: new Date(this.now()), command, result }));
+        return answer;
       }
     });
   }
 
-  /** Applies commands another server logged since this one last looked. */
-  private async replayNewer(live: Live) {
-    for (const c of await store.commandsAfter(this.db, live.row.id, live.seq)) {
+  /**
+   * The sandbox with every logged command applied, also those another server logged since this
+   * one last looked. A copy whose clock already passed such a command's time (it was brought up
+   * to the wall clock meanwhile) would run it later than its server did, so it is rebuilt from
+   * the log instead: every server's copy equals the log replayed from the start.
+   */
+  private async current(row: store.SandboxRow): Promise<Live> {
+    const live = await this.load(row);
+    const newer = await store.commandsAfter(this.db, row.id, live.seq);
+    if (newer.length > 0 && newer[0]!.virtualTime < live.sandbox.now()) {
+      this.live.delete(row.id);
+      return this.load(row);
+    }
+    for (const c of newer) {
       live.sandbox.advanceTo(c.virtualTime);
-      live.sandbox.apply(c.command);
+      runEntry(live.sandbox, c.command);
       live.seq = c.seq;
     }
+    return live;
   }
 
   private async afterAppend(live: Live, id: string, seq: number, result: ExecResult): Promise<ExecResult & { seq: number }> {
@@ -228,20 +295,39 @@ export class SandboxService {
   }
 
   /** The sandbox engine, caught up to now (for the diagram, grading and the terminal's prompt). */
-  async open(id: string, ownerId: string, options: { history?: boolean } = {}): Promise<{ sandbox: Sandbox; row: store.SandboxRow; history: store.CommandRow[] }> {
+  async open(id: string, ownerId: string, options: { history?: boolean } = {}): Promise<{ sandbox: Sandbox; row: store.SandboxRow; seq: number; history: store.CommandRow[] }> {
     const row = await this.authorize(id, ownerId);
     return this.serial(id, async () => {
-      const live = await this.load(row);
+      const live = await this.current(row);
       this.catchUp(live);
-      return { sandbox: live.sandbox, row, history: options.history ? await store.commandsAfter(this.db, id, 0) : [] };
+      await this.runHook("advanced", () => this.hooks.advanced?.({ row, sandbox: live.sandbox, seq: live.seq, at: new Date(this.now()) }));
+      return { sandbox: live.sandbox, row, seq: live.seq, history: options.history ? await store.commandsAfter(this.db, id, 0) : [] };
     });
+  }
+
+  /**
+   * Reads a sandbox as it stands, for answers that must not change it (tab completion): its
+   * clock stays where it is, nothing is logged, and no hook runs.
+   */
+  async inspect<T>(id: string, ownerId: string, read: (sandbox: Sandbox) => T): Promise<T> {
+    const row = await this.authorize(id, ownerId);
+    return this.serial(id, async () => read((await this.load(row)).sandbox));
   }
 
   /** Closes a sandbox (reset starts a fresh one). */
   async close(id: string, ownerId: string) {
-    await this.authorize(id, ownerId);
-    await store.closeSandbox(this.db, id);
-    this.live.delete(id);
+    const row = await this.authorize(id, ownerId);
+    await this.serial(id, async () => {
+      await store.closeSandbox(this.db, id);
+      this.live.delete(id);
+      const seq = await store.lastSeq(this.db, id);
+      await this.runHook("closed", () => this.hooks.closed?.({ row, seq, at: new Date(this.now()) }));
+    });
+  }
+
+  /** Resolves once every queued piece of work (commands, snapshots, hooks) has finished. */
+  async settle() {
+    while (this.queues.size > 0) await Promise.all([...this.queues.values()]);
   }
 
   /** Forgets every live engine (as a restart would); the database keeps everything. */

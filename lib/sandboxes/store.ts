@@ -41,9 +41,20 @@ export async function touchSandbox(db: PrismaClient, id: string) {
   await db.sandboxSession.update({ where: { id }, data: { lastUsedAt: new Date() } });
 }
 
-/** Appends a command; fails if another writer took the same sequence number first. */
-export async function appendCommand(db: PrismaClient, sandboxId: string, c: CommandRow) {
-  await db.sandboxCommand.create({ data: { sandboxId, seq: c.seq, command: c.command, output: c.output, exitCode: c.exitCode, virtualTime: BigInt(c.virtualTime) } });
+/** Appends a command logged at wall-clock time `at`; fails if another writer took the same sequence number first. */
+export async function appendCommand(db: PrismaClient, sandboxId: string, c: CommandRow, at: Date) {
+  await db.sandboxCommand.create({ data: { sandboxId, seq: c.seq, command: c.command, output: c.output, exitCode: c.exitCode, virtualTime: BigInt(c.virtualTime), createdAt: at } });
+}
+
+/** When a user's most recent commands (newest first, at most `take`) after `since` were logged, in any of their sandboxes. */
+export async function recentCommandTimes(db: PrismaClient, ownerId: string, since: Date, take: number): Promise<Date[]> {
+  const rows = await db.sandboxCommand.findMany({
+    where: { createdAt: { gt: since }, sandbox: { ownerId } },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { createdAt: true },
+  });
+  return rows.map((r) => r.createdAt);
 }
 
 export async function commandsAfter(db: PrismaClient, sandboxId: string, seq: number): Promise<CommandRow[]> {

@@ -1,6 +1,9 @@
 // HTTP load: many learners, each with a sandbox of their own, each running one command per
 // second against the built app on loopback. Reports exec latency percentiles and errors.
-import { startAppServer } from "@/test/e2e/support/app-server";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { startAppServer, type AppServer } from "@/test/e2e/support/app-server";
+import { startPostgres } from "@/test/support/postgres";
 import type { Metrics } from "./engine";
 
 // What learners type most: reads, with a write now and then.
@@ -88,5 +91,39 @@ export async function benchHttp(learners = 200, seconds = 30): Promise<Metrics> 
     return await loadRun([server.baseURL], learners, seconds);
   } finally {
     await server.stop();
+  }
+}
+
+/**
+ * Scale-out on PostgreSQL: the same load on one app server, then twice the learners spread over
+ * two servers sharing the database (each learner stays on one server, as a load balancer with
+ * sticky sessions would keep them).
+ */
+export async function benchHttpPostgres(learners = 200, seconds = 30): Promise<Metrics> {
+  const postgres = await startPostgres();
+  const servers: AppServer[] = [];
+  try {
+    const database = (name: string) => {
+      execFileSync(path.join(postgres.binDir, "createdb"), ["-h", "127.0.0.1", "-p", String(postgres.port), "-U", "postgres", name], { stdio: "pipe" });
+      return postgres.urlFor(name);
+    };
+    const one = await startAppServer({ databaseUrl: database("bench_one") });
+    servers.push(one);
+    const single = await loadRun([one.baseURL], learners, seconds, "http_pg_1server");
+    await one.stop();
+    servers.length = 0;
+    const shared = database("bench_two");
+    servers.push(await startAppServer({ databaseUrl: shared }));
+    servers.push(await startAppServer({ databaseUrl: shared }));
+    const double = await loadRun(
+      servers.map((s) => s.baseURL),
+      learners * 2,
+      seconds,
+      "http_pg_2servers",
+    );
+    return { ...single, ...double };
+  } finally {
+    for (const s of servers) await s.stop();
+    await postgres.stop();
   }
 }

@@ -1,7 +1,7 @@
 // `npm run bench`: a readable table, or `--json` for one JSON object of metric → number.
 // `--engine` runs only the engine benchmarks (no app build, no HTTP load).
 import { benchIdleDay, benchIdleHeap, benchSandboxCreate, benchScheduler, type Metrics } from "./engine";
-import { benchHttp } from "./http";
+import { benchHttp, benchHttpPostgres } from "./http";
 
 const goals: Record<string, string> = {
   sandbox_create_ms_p50: "≤ 5",
@@ -12,12 +12,15 @@ const goals: Record<string, string> = {
   http_exec_p50_ms: "",
   http_exec_p99_ms: "≤ 50",
   http_exec_errors: "0",
+  http_pg_1server_exec_p99_ms: "",
+  http_pg_2servers_exec_p99_ms: "",
+  http_pg_2servers_exec_errors: "0",
 };
 
 const json = process.argv.includes("--json");
 const engineOnly = process.argv.includes("--engine");
 const benches: (() => Metrics | Promise<Metrics>)[] = [benchSandboxCreate, benchIdleHeap, benchScheduler, benchIdleDay];
-if (!engineOnly) benches.push(() => benchHttp());
+if (!engineOnly) benches.push(() => benchHttp(), () => benchHttpPostgres());
 
 async function main() {
   const metrics: Metrics = {};
@@ -36,7 +39,7 @@ function report(metrics: Metrics) {
   console.log("\n");
   const width = Math.max(...Object.keys(metrics).map((k) => k.length));
   console.log(`${"metric".padEnd(width)}  ${"value".padStart(10)}  goal`);
-  for (const [k, v] of Object.entries(metrics)) console.log(`${k.padEnd(width)}  ${String(v).padStart(10)}  ${goals[k] ?? ""}`);
+  for (const [k, v] of Object.entries(metrics)) console.log(`${k.padEnd(width)}  ${String(Math.round(v * 10) / 10).padStart(10)}  ${goals[k] ?? ""}`);
 }
 
 main().catch((error) => {

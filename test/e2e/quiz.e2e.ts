@@ -1,21 +1,13 @@
-import type { Locator } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
-import { publicQuiz } from "@/lib/quiz/public-view";
-import type { PublicOption } from "@/lib/quiz/types";
-import { correctAnswers, readQuiz } from "@/test/support/quiz";
+import { readQuiz } from "@/test/support/quiz";
 import { useBrowser } from "./support/browser";
+import { answerQuiz } from "./support/quiz";
 
 const COURSE = "kubernetes-from-the-inside";
 const quiz = readQuiz("etcd");
 // The one question the learner gets wrong.
 const WRONG = "lost-quorum";
-
-const textOf = (options: PublicOption[], key: string) => options.find((o) => o.key === key)!.text;
-
-async function keysInOrder(fieldset: Locator): Promise<string[]> {
-  return fieldset.locator("li[data-key]").evaluateAll((items) => items.map((item) => item.getAttribute("data-key")!));
-}
 
 describe("a lesson's quiz", () => {
   const browser = useBrowser();
@@ -27,46 +19,7 @@ describe("a lesson's quiz", () => {
     await form.waitFor();
 
     // The page shows the same shuffled options the server computes, in Russian.
-    const view = publicQuiz(quiz, "ru");
-    const correct = correctAnswers(quiz);
-    for (const question of view.questions) {
-      const fieldset = form.locator(`fieldset[data-question="${question.id}"]`);
-      const answer = correct[question.id]!;
-      switch (question.type) {
-        case "single": {
-          const key = question.id === WRONG ? question.choices.find((c) => c.key !== answer)!.key : (answer as string);
-          await fieldset.getByRole("radio", { name: textOf(question.choices, key), exact: true }).check();
-          break;
-        }
-        case "multiple":
-          for (const key of answer as string[]) await fieldset.getByRole("checkbox", { name: textOf(question.choices, key), exact: true }).check();
-          break;
-        case "ordering": {
-          // Keyboard only: focus an item's "up" button and press Enter; the focus follows the item.
-          const target = answer as string[];
-          for (let i = 0; i < target.length; i++) {
-            const key = target[i]!;
-            const from = (await keysInOrder(fieldset)).indexOf(key);
-            if (from === i) continue;
-            await fieldset.locator(`li[data-key="${key}"] button`).first().focus();
-            for (let step = from; step > i; step--) {
-              await page.keyboard.press("Enter");
-              await expect.poll(() => page.evaluate(() => document.activeElement?.closest("li")?.getAttribute("data-key"))).toBe(key);
-            }
-          }
-          expect(await keysInOrder(fieldset)).toEqual(target);
-          break;
-        }
-        case "matching":
-          for (const [left, right] of Object.entries(answer as Record<string, string>)) {
-            await fieldset.getByLabel(textOf(question.left, left), { exact: true }).selectOption({ label: textOf(question.right, right) });
-          }
-          break;
-        case "short":
-          await fieldset.getByLabel("Ваш ответ").fill(` «${(answer as string).toUpperCase()}» `);
-          break;
-      }
-    }
+    await answerQuiz(page, form, quiz, "ru", "Ваш ответ", WRONG);
 
     await form.getByRole("button", { name: "Проверить ответы" }).click();
     const summary = page.getByTestId("quiz-summary");
@@ -110,6 +63,19 @@ describe("a lesson's quiz", () => {
     expect(await form.locator("fieldset[data-result]").count()).toBe(0);
     expect(await form.locator("input:checked").count()).toBe(0);
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H3");
+
+    // The learner's progress page has the score, in Russian, and the lesson as read.
+    await page.getByTestId("account-menu").getByRole("link", { name: "Мой прогресс" }).click();
+    await page.waitForURL("**/ru/dashboard");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Ваш прогресс в этом браузере");
+    const row = page.locator('[data-testid="lesson-row"][data-lesson="etcd"]');
+    expect(await row.getAttribute("data-status")).toBe("completed");
+    expect(await row.getByTestId("quiz-score").textContent()).toBe("6 из 7 · пройден · 1 попытка");
+    expect(await row.locator("td").first().textContent()).toMatch(/^Прочитан · /);
+    expect(await page.getByTestId("course-progress").getByText(/^Прочитано 1 из \d+ уроков$/).count()).toBe(1);
+    // Continue where they left off: the lesson after the one just completed.
+    expect(await page.getByTestId("continue").getByRole("link").textContent()).toMatch(/^Урок 5: /);
+    expect(await page.getByTestId("anonymous-note").getByRole("link", { name: "Создать учётную запись" }).count()).toBe(1);
   });
 
   it("serves lesson pages whose HTML and page data hold no answer", async () => {

@@ -3,11 +3,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { demoAccounts, DEMO_INVITE_CODE, DEMO_PASSWORD, seedDemoData } from "@/lib/db/demo";
 import { verifyPassword } from "@/lib/auth/password";
 import { createPrismaClient } from "@/lib/db/client";
-import { freshDatabase } from "@/test/support/db";
+import { emptyDatabase, freshDatabase } from "@/test/support/db";
 
 let disposers: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  await Promise.all(disposers.map((d) => d()));
+  // Clients first, then the databases they use.
+  for (const dispose of disposers.reverse()) await dispose();
   disposers = [];
 });
 
@@ -50,28 +51,32 @@ describe("the demo seed", () => {
 });
 
 describe("the start-up database step", () => {
-  it("migrates and seeds a new file, and a second start keeps everything", async () => {
-    const { file } = database();
-    // A brand-new path: the start script must create and migrate it itself.
-    const target = `${file}.fresh.db`;
-    const env = { ...process.env, DATABASE_URL: `file:${target}` };
+  it("migrates and seeds a new database, and a second start keeps everything", async () => {
+    // A database nobody has touched: the start script must migrate (and, for SQLite, create) it.
+    const target = emptyDatabase();
+    disposers.push(target.dispose);
+    const env = { ...process.env, DATABASE_URL: target.url };
     const prepare = () =>
       execFileSync("node_modules/.bin/tsx", ["scripts/prepare-db.ts"], { env, encoding: "utf8", stdio: "pipe" });
 
     expect(prepare()).toMatch(/Seeded the demo cohort/);
-    const db = createPrismaClient(`file:${target}`);
+    const db = createPrismaClient(target.url);
     disposers.push(() => db.$disconnect());
     const learner = await db.user.findUniqueOrThrow({ where: { email: "noa@example.com" } });
     await db.lessonProgress.create({ data: { userId: learner.id, course: "c", lesson: "l" } });
     const before = await db.user.findMany({ orderBy: { id: "asc" } });
+    // The seed's own lesson progress plus the row just added.
+    const progress = await db.lessonProgress.count();
     // A restart: the old server's connection is gone before the new start migrates (SQLite
     // in WAL mode lets the schema engine change the file only when nobody else has it open).
     await db.$disconnect();
 
     expect(prepare()).not.toMatch(/Seeded/);
-    const again = createPrismaClient(`file:${target}`);
+    const again = createPrismaClient(target.url);
     disposers.push(() => again.$disconnect());
     expect(await again.user.findMany({ orderBy: { id: "asc" } })).toEqual(before);
-    expect(await again.lessonProgress.count()).toBe(1);
-  });
+    expect(await again.lessonProgress.count()).toBe(progress);
+    expect(await again.lessonProgress.count({ where: { course: "c", lesson: "l" } })).toBe(1);
+    // Two starts of the real script (migrations and the demo seed, which runs lab sandboxes).
+  }, 180_000);
 });

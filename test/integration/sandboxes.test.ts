@@ -5,7 +5,7 @@ import { freshDatabase } from "@/test/support/db";
 const START = Date.UTC(2026, 10, 22, 9, 0, 0);
 let disposers: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  await Promise.all(disposers.map((d) => d()));
+  for (const dispose of disposers) await dispose();
   disposers = [];
 });
 
@@ -14,6 +14,8 @@ async function setup(options: ConstructorParameters<typeof SandboxService>[1] = 
   disposers.push(db.dispose);
   const clock = { now: START };
   const service = new SandboxService(db.client, { now: () => clock.now, snapshotEvery: 3, ...options });
+  // Snapshots are written after the answer: they finish before the database goes.
+  disposers.unshift(() => service.settle());
   const alice = await db.client.user.create({ data: { name: "Alice" } });
   const bob = await db.client.user.create({ data: { name: "Bob" } });
   return { db, clock, service, alice: alice.id, bob: bob.id };
@@ -101,6 +103,20 @@ EOF`;
     const { id } = await service.create(alice);
     for (let i = 0; i < 3; i++) await service.exec(id, alice, "true");
     await expect(service.exec(id, alice, "true")).rejects.toMatchObject({ status: 429, retryAfterSeconds: 1 });
+  });
+
+  it("counts the rate in the database, so two servers together allow no more than one", async () => {
+    const { db, clock, service: first, alice } = await setup({ burst: 4, ratePerSecond: 2 });
+    const second = new SandboxService(db.client, { now: () => clock.now, burst: 4, ratePerSecond: 2 });
+    const { id } = await first.create(alice);
+    // Alternating servers: each one's own bucket has tokens left, the shared count does not.
+    for (let i = 0; i < 4; i++) await (i % 2 === 0 ? first : second).exec(id, alice, `echo ${i}`);
+    await expect(second.exec(id, alice, "echo late")).rejects.toMatchObject({ status: 429, retryAfterSeconds: 2 });
+    await expect(first.exec(id, alice, "echo late")).rejects.toMatchObject({ status: 429 });
+    expect(await db.client.sandboxCommand.count({ where: { sandboxId: id } })).toBe(4);
+    // Once the window has passed, commands go through again, on either server.
+    clock.now += 2_000;
+    await expect(second.exec(id, alice, "echo again")).resolves.toMatchObject({ output: "again\n", seq: 5 });
   });
 
   it("limits open sandboxes per user", async () => {

@@ -1,4 +1,7 @@
 // The browser's side of the sandbox HTTP API.
+import type { AttemptView } from "@/lib/labs/attempt";
+
+export type { AttemptView };
 
 export interface ExecResponse {
   output: string;
@@ -13,8 +16,15 @@ export interface ExecResponse {
 export interface SandboxInfo {
   id: string;
   lab: string | null;
+  /** A lab sandbox's attempt. */
+  attempt?: string | null;
   prompt: string;
   history: { command: string; output: string; exitCode: number }[];
+}
+
+/** The live checklist of a lab sandbox (GET /api/sandboxes/<id>/grade, and the events stream's `grade` events). */
+export interface GradeResponse {
+  tasks: { id: string; passed: boolean; message: string }[];
 }
 
 export class SandboxApiError extends Error {
@@ -42,6 +52,15 @@ export const sandboxApi = {
   exec: (id: string, command: string) => call<ExecResponse>(`/api/sandboxes/${encodeURIComponent(id)}/exec`, { method: "POST", body: JSON.stringify({ command }) }),
   control: (id: string, control: "interrupt" | "close") => call<ExecResponse>(`/api/sandboxes/${encodeURIComponent(id)}/exec`, { method: "POST", body: JSON.stringify({ control }) }),
   save: (id: string, content: string) => call<ExecResponse>(`/api/sandboxes/${encodeURIComponent(id)}/exec`, { method: "POST", body: JSON.stringify({ control: "save", content }) }),
+  grade: (id: string, locale: string) => call<GradeResponse>(`/api/sandboxes/${encodeURIComponent(id)}/grade?locale=${encodeURIComponent(locale)}`),
+};
+
+/** A lab attempt: its totals, the hints shown and the solution (see lib/labs/attempt.ts). */
+export const labAttemptApi = {
+  get: (id: string, locale: string) => call<AttemptView>(`/api/lab-attempts/${encodeURIComponent(id)}?locale=${encodeURIComponent(locale)}`),
+  hint: (id: string, taskId: string, index: number, locale: string) =>
+    call<{ taskId: string; index: number; text: string; hintsUsed: number }>(`/api/lab-attempts/${encodeURIComponent(id)}/hints`, { method: "POST", body: JSON.stringify({ taskId, index, locale }) }),
+  solution: (id: string) => call<{ solution: string }>(`/api/lab-attempts/${encodeURIComponent(id)}/solution`, { method: "POST", body: "{}" }),
 };
 
 /** Lesson code blocks send commands to the open terminal through this event. */

@@ -9,6 +9,9 @@ import { useTranslations } from "next-intl";
 // page stays light.
 const SandboxPanel = dynamic(() => import("./panel").then((m) => m.SandboxPanel), { ssr: false });
 
+/** The panel itself, loaded in the browser only (xterm.js needs a DOM): the lab page's work area. */
+export const LazySandboxPanel = SandboxPanel;
+
 /** `<Sandbox />` in a lesson (optionally `<Sandbox lab="id" />`). */
 export function Sandbox({ lab, scope }: { lab?: string; scope?: string }) {
   const t = useTranslations("Sandbox");

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { SandboxApiError, sandboxApi, type ExecResponse, type SandboxInfo } from "./api";
+import { SandboxApiError, sandboxApi, type ExecResponse, type GradeResponse, type SandboxInfo } from "./api";
 import { SandboxTerminal } from "./terminal";
 import { SandboxEditor } from "./editor";
 import { ClusterDiagram } from "./diagram";
@@ -12,13 +12,41 @@ type Phase = "idle" | "starting" | "ready" | "error";
 
 const storageKey = (scope: string) => `kubeclass:sandbox:${scope}`;
 
+export interface SandboxPanelProps {
+  /** Where the sandbox id is remembered (one per lesson or lab). */
+  scope: string;
+  lab: string | null;
+  autoStart?: boolean;
+  /** "lesson": inside a lesson's text; "lab": the lab page's work area, terminal first. */
+  layout?: "lesson" | "lab";
+  /** Show the diagram of the cluster or the Docker hosts. */
+  diagram?: boolean;
+  /** A sandbox is attached: on start, after a reload, after a reset. */
+  onAttach?: (info: SandboxInfo) => void;
+  /** After each terminal entry. */
+  onExec?: (result: ExecResponse) => void;
+  /** A lab sandbox's checklist whenever the events stream sees it change (in `gradeLocale`). */
+  onGrade?: (grade: GradeResponse) => void;
+  gradeLocale?: string;
+  /** The line above the terminal (the lesson's tip by default). */
+  tip?: string;
+  /** The reset button's label and a question to confirm it with (a lab's reset starts a new attempt). */
+  resetLabel?: string;
+  confirmReset?: string;
+}
+
 /**
  * A sandbox in the page: the terminal, the editor when a command opens one, and the cluster
  * diagram fed by the events stream. The sandbox id is remembered per lesson or lab, so a reload
  * or a closed tab brings back the same sandbox with its history.
  */
-export function SandboxPanel({ scope, lab, autoStart = true }: { scope: string; lab: string | null; autoStart?: boolean }) {
+export function SandboxPanel({ scope, lab, autoStart = true, layout = "lesson", diagram = true, onAttach, onExec, onGrade, gradeLocale, tip, resetLabel, confirmReset }: SandboxPanelProps) {
   const t = useTranslations("Sandbox");
+  const callbacks = useRef({ onAttach, onExec, onGrade });
+  useEffect(() => {
+    callbacks.current = { onAttach, onExec, onGrade };
+  });
+  const wantsGrades = onGrade !== undefined;
   const [phase, setPhase] = useState<Phase>("idle");
   const [info, setInfo] = useState<SandboxInfo | null>(null);
   const [view, setView] = useState<ClusterViewData | null>(null);
@@ -30,6 +58,7 @@ export function SandboxPanel({ scope, lab, autoStart = true }: { scope: string; 
     const loaded = await sandboxApi.get(id);
     setInfo(loaded);
     setPhase("ready");
+    callbacks.current.onAttach?.(loaded);
   }, []);
 
   const start = useCallback(async () => {
@@ -67,12 +96,15 @@ export function SandboxPanel({ scope, lab, autoStart = true }: { scope: string; 
 
   useEffect(() => {
     if (phase !== "ready" || !info) return;
-    const source = new EventSource(`/api/sandboxes/${encodeURIComponent(info.id)}/events`);
+    const query = wantsGrades ? `?locale=${encodeURIComponent(gradeLocale ?? "en")}` : "";
+    const source = new EventSource(`/api/sandboxes/${encodeURIComponent(info.id)}/events${query}`);
     source.onmessage = (event) => setView(JSON.parse(event.data) as ClusterViewData);
+    if (wantsGrades) source.addEventListener("grade", (event) => callbacks.current.onGrade?.(JSON.parse((event as MessageEvent<string>).data) as GradeResponse));
     return () => source.close();
-  }, [phase, info]);
+  }, [phase, info, wantsGrades, gradeLocale]);
 
   const reset = async () => {
+    if (confirmReset && !window.confirm(confirmReset)) return;
     if (info) await sandboxApi.close(info.id).catch(() => undefined);
     localStorage.removeItem(storageKey(scope));
     setInfo(null);
@@ -101,21 +133,25 @@ export function SandboxPanel({ scope, lab, autoStart = true }: { scope: string; 
     );
   }
 
+  // A lesson puts the terminal and the diagram side by side on wide screens; a lab's work area
+  // is narrower (the instructions sit beside it), so there the diagram goes under the terminal.
+  const wide = layout === "lesson" && diagram;
   return (
-    <div className="space-y-3" data-testid="sandbox-panel" data-sandbox-id={info.id}>
+    <div className="space-y-3" data-testid="sandbox-panel" data-sandbox-id={info.id} data-layout={layout}>
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-muted">{t("hint")}</p>
+        <p className="text-sm text-muted">{tip ?? t("hint")}</p>
         <button type="button" className="button-secondary" onClick={() => void reset()}>
-          {t("reset")}
+          {resetLabel ?? t("reset")}
         </button>
       </div>
-      <div className="grid gap-4 lg:grid-cols-5">
-        <div className="space-y-3 lg:col-span-3">
+      <div className={wide ? "grid gap-4 lg:grid-cols-5" : "grid gap-4"}>
+        <div className={wide ? "space-y-3 lg:col-span-3" : "space-y-3"}>
           <SandboxTerminal
             key={info.id}
             sandboxId={info.id}
             initial={info}
             messages={{ connecting: t("starting"), error: t("commandFailed"), tooFast: t("tooFast"), ended: t("ended") }}
+            onExec={(result) => callbacks.current.onExec?.(result)}
             onEditor={(e) => setEditor(e)}
             onReady={(api) => {
               terminal.current = api;
@@ -132,26 +168,11 @@ export function SandboxPanel({ scope, lab, autoStart = true }: { scope: string; 
             />
           )}
         </div>
-        <div className="lg:col-span-2">
-          <ClusterDiagram
-            view={view}
-            formatCount={(key, count) => t(key, { count })}
-            messages={{
-              title: t("diagramTitle"),
-              controlPlane: t("controlPlane"),
-              nodes: t("nodes"),
-              services: t("services"),
-              pending: t("pending"),
-              noPods: t("noPods"),
-              notReady: t("notReady"),
-              apiDown: t("apiDown"),
-              endpoints: t("endpoints", { count: 0 }),
-              whatHappened: t("whatHappened"),
-              nothingYet: t("nothingYet"),
-              whyNode: t("whyNode"),
-            }}
-          />
-        </div>
+        {diagram && (
+          <div className={wide ? "lg:col-span-2" : undefined}>
+            <ClusterDiagram view={view} />
+          </div>
+        )}
       </div>
     </div>
   );

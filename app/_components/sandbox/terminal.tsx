@@ -5,7 +5,7 @@ import { useEffect, useRef } from "react";
 import { Terminal } from "@xterm/xterm";
 import { FitAddon } from "@xterm/addon-fit";
 import { RUN_EVENT, SandboxApiError, pendingCommands, sandboxApi, type ExecResponse, type SandboxInfo } from "./api";
-import { complete } from "./completion";
+import { applyCompletion, fetchCompletion, formatColumns } from "./completion";
 
 export interface TerminalMessages {
   connecting: string;
@@ -75,15 +75,48 @@ export function SandboxTerminal({ sandboxId, initial, messages, onExec, onEditor
       term.write(crlf(`${h.command}\n${h.output}`));
     }
 
+    // A long line (a completed Pod name, a pasted flag list) wraps over several rows. The editor
+    // keeps the cursor's row within the input, counted from the prompt's row, so a redraw can go
+    // back to where the input starts; the prompt is taken to start a row.
+    let cursorRow = 0;
+    const place = (offset: number) => ({ row: Math.floor(offset / term.cols), col: offset % term.cols });
+    const shownLine = () => (waiting === "password" ? "" : line);
+
     const redraw = () => {
-      const shown = waiting === "password" ? "" : line;
-      term.write(`\r\x1b[K${prompt}${shown}`);
-      const back = shown.length - (waiting === "password" ? 0 : cursor);
-      if (back > 0) term.write(`\x1b[${back}D`);
+      const shown = shownLine();
+      let out = cursorRow > 0 ? `\x1b[${cursorRow}A` : "";
+      out += `\r\x1b[J${prompt}${shown}`;
+      const end = prompt.length + shown.length;
+      // A row filled to its last column keeps the cursor there until the next character comes;
+      // stepping onto the next row keeps the arithmetic below true.
+      if (end > 0 && end % term.cols === 0) out += "\r\n";
+      const from = place(end);
+      const to = place(prompt.length + (waiting === "password" ? 0 : cursor));
+      if (from.row > to.row) out += `\x1b[${from.row - to.row}A`;
+      out += "\r";
+      if (to.col > 0) out += `\x1b[${to.col}C`;
+      term.write(out);
+      cursorRow = to.row;
     };
     redraw();
 
+    /**
+     * Leaves the input: the cursor goes to the end of it, `mark` is written there (Ctrl-C's
+     * "^C"), then a new row starts under all of it for output or a listing.
+     */
+    const leave = (mark = "", text = "") => {
+      const end = prompt.length + shownLine().length;
+      const last = place(end);
+      const down = last.row - cursorRow;
+      let out = `${down > 0 ? `\x1b[${down}B` : ""}\r${last.col > 0 ? `\x1b[${last.col}C` : ""}${mark}`;
+      // A row filled exactly has already left the cursor on a fresh row.
+      if (mark || last.col > 0 || end === 0) out += "\r\n";
+      term.write(out + text);
+      cursorRow = 0;
+    };
+
     const show = (result: ExecResponse) => {
+      cursorRow = 0; // output starts on the row after the submitted line
       if (result.cleared) term.clear();
       if (result.output) term.write(crlf(result.output));
       prompt = result.prompt;
@@ -129,8 +162,10 @@ export function SandboxTerminal({ sandboxId, initial, messages, onExec, onEditor
       line = line.slice(0, cursor) + text + line.slice(cursor);
       cursor += text.length;
       if (waiting === "password") return;
-      if (cursor === line.length) term.write(text);
-      else redraw();
+      if (cursor !== line.length) return redraw();
+      const end = prompt.length + line.length;
+      term.write(end % term.cols === 0 ? `${text}\r\n` : text);
+      cursorRow = place(end).row;
     };
 
     const onData = term.onData((data) => {
@@ -140,6 +175,7 @@ export function SandboxTerminal({ sandboxId, initial, messages, onExec, onEditor
         const pasted = data.replace(/\r\n?/g, "\n").replace(/\n$/, "");
         const text = line.slice(0, cursor) + pasted + line.slice(cursor);
         term.write(crlf(pasted + line.slice(cursor)) + "\r\n");
+        cursorRow = 0;
         line = "";
         cursor = 0;
         record(text);
@@ -148,7 +184,7 @@ export function SandboxTerminal({ sandboxId, initial, messages, onExec, onEditor
       }
       switch (data) {
         case "\r":
-          term.write("\r\n");
+          leave();
           submitLine();
           return;
         case "\x7f":
@@ -168,13 +204,13 @@ export function SandboxTerminal({ sandboxId, initial, messages, onExec, onEditor
         case "\x1b[D":
           if (cursor > 0) {
             cursor--;
-            if (waiting !== "password") term.write("\x1b[D");
+            if (waiting !== "password") redraw();
           }
           return;
         case "\x1b[C":
           if (cursor < line.length) {
             cursor++;
-            if (waiting !== "password") term.write("\x1b[C");
+            if (waiting !== "password") redraw();
           }
           return;
         case "\x1b[A":
@@ -202,7 +238,7 @@ export function SandboxTerminal({ sandboxId, initial, messages, onExec, onEditor
           redraw();
           return;
         case "\x03":
-          term.write("^C\r\n");
+          leave("^C");
           line = "";
           cursor = 0;
           if (waiting === "more" || waiting === "password") {
@@ -218,7 +254,9 @@ export function SandboxTerminal({ sandboxId, initial, messages, onExec, onEditor
           }
           return;
         case "\x0c":
+          // The terminal keeps the cursor's row as its first: the input is drawn again from there.
           term.clear();
+          cursorRow = 0;
           redraw();
           return;
         case "\x15":
@@ -233,21 +271,37 @@ export function SandboxTerminal({ sandboxId, initial, messages, onExec, onEditor
           redraw();
           return;
         }
-        case "\t": {
-          if (waiting === "password") return;
-          const { insert: more, choices } = complete(line.slice(0, cursor));
-          if (more) insert(more);
-          else if (choices.length) {
-            term.write(`\r\n${choices.join("  ")}\r\n`);
-            redraw();
-          }
+        case "\t":
+          if (waiting !== "password") void tab();
           return;
-        }
         default:
           if (data.startsWith("\x1b")) return; // other escape sequences: ignore
           insert(data.replace(/[\x00-\x1f]/g, ""));
       }
     });
+
+    // Tab asks the sandbox what the word under the cursor can become; a second Tab in a row
+    // (the line unchanged) lists the candidates, as readline does.
+    let lastTab: { line: string; cursor: number } | undefined;
+    async function tab() {
+      const asked = { line, cursor };
+      // Without an answer there is no completion this time; the line stays as it is.
+      const reply = await fetchCompletion(sandboxId, asked.line, asked.cursor).catch(() => undefined);
+      if (!reply) return;
+      // The learner typed on while the answer was on its way: it no longer applies.
+      if (line !== asked.line || cursor !== asked.cursor || ended) return;
+      const again = lastTab !== undefined && lastTab.line === line && lastTab.cursor === cursor;
+      const result = applyCompletion(line, cursor, reply, again);
+      if (result.list) {
+        leave("", `${formatColumns(result.list, term.cols).join("\r\n")}\r\n`);
+        redraw();
+      } else if (result.line !== line || result.cursor !== cursor) {
+        line = result.line;
+        cursor = result.cursor;
+        redraw();
+      }
+      lastTab = { line, cursor };
+    }
 
     function submitLine() {
       const text = line;
@@ -262,6 +316,7 @@ export function SandboxTerminal({ sandboxId, initial, messages, onExec, onEditor
       if (ended || typeof command !== "string") return;
       event.preventDefault(); // tells the sender a terminal took it
       term.write(crlf(command) + "\r\n");
+      cursorRow = 0;
       record(command);
       enqueue(command);
       term.focus();

@@ -7,6 +7,8 @@ import { compileLesson } from "@/lib/content/mdx";
 import { publicQuizzes } from "@/lib/content/quizzes";
 import { Link } from "@/lib/i18n/navigation";
 import { MdxContent } from "@/app/_components/mdx-content";
+import { LessonTracker } from "@/app/_components/progress/lesson-tracker";
+import { LessonLabs } from "@/app/_components/labs/lesson-labs";
 
 type Params = { locale: Locale; course: string; lesson: string };
 
@@ -66,6 +68,8 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
       <article className="prose" data-testid="lesson-body">
         <MdxContent code={compiled.code} quizzes={quizzes} />
       </article>
+      <LessonTracker key={course.lessons[index]} course={course.id} lesson={course.lessons[index]!} />
+      <LessonLabs lesson={course.lessons[index]!} locale={locale} />
       <nav aria-label={t("pagination")} className="flex flex-wrap items-stretch justify-between gap-4 border-t border-line pt-6">
         {previous ? (
           <Link href={`${base}/${previous.slug}`} rel="prev" className="card max-w-sm hover:border-brand">
