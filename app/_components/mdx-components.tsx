@@ -1,5 +1,6 @@
 import { isValidElement, type ComponentPropsWithoutRef, type ReactElement } from "react";
 import { Callout } from "./callout";
+import { Figure } from "./diagrams/figure";
 import { Quiz } from "./quiz";
 import { Sandbox } from "./sandbox/lazy-sandbox";
 import { RunButton } from "./sandbox/run-button";
@@ -32,6 +33,7 @@ export const mdxComponents = {
   pre: Pre,
   code: Code,
   Callout,
+  Figure,
   Quiz,
   Sandbox,
 };
