@@ -466,7 +466,7 @@ function networkCommand(r: Run, argv: string[]): CommandResult {
     connect: { flags: [{ name: "ip", kind: "string" }, { name: "ip6", kind: "string" }, { name: "alias", kind: "list" }, { name: "link", kind: "list" }, { name: "link-local-ip", kind: "list" }, { name: "driver-opt", kind: "list" }], rule: { exact: 2 } },
     disconnect: { flags: [{ name: "force", short: "f", kind: "bool" }], rule: { exact: 2 } },
   };
-  const spec = table[sub];
+  const spec = Object.hasOwn(table, sub) ? table[sub] : undefined;
   if (!spec) {
     if (engineFeatures(r.version).modernUsageErrors) return err(`docker: unknown command: docker network ${sub}\n\nUsage:  docker network COMMAND\n\nRun 'docker network --help' for more information\n`);
     return err(NETWORK_USAGE.replace(/\n$/, "") + "\n");
@@ -1007,7 +1007,7 @@ export const dockerCommand: Command<DockerWorld> = (ctx) => {
     if (!engine) return err(`${NO_DAEMON}\n`);
     return execCommand(r, rest);
   }
-  const spec = SIMPLE[cmd];
+  const spec = Object.hasOwn(SIMPLE, cmd) ? SIMPLE[cmd] : undefined;
   if (!spec) {
     if (engineFeatures(version).modernUsageErrors) return err(`docker: unknown command: docker ${cmd}\n\nRun 'docker --help' for more information\n`);
     return err(`docker: '${cmd}' is not a docker command.\nSee 'docker --help'\n`);

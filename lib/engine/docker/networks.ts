@@ -266,7 +266,7 @@ export function createNetwork(engine: DockerEngineState, req: NetworkCreateReque
   for (const cfg of v4) {
     const subnet = parseCidr(cfg.Subnet);
     if (!subnet) return fail(`invalid CIDR address: ${cfg.Subnet}`);
-    if (used.some((u) => cidrOverlaps(u, subnet)) || pools.some((p) => cidrOverlaps(parseCidr(p.subnet)!, subnet))) return fail("Pool overlaps with other one on this address space");
+    if (used.some((u) => cidrOverlaps(u, subnet)) || pools.some((p) => cidrOverlaps(parseCidr(p.subnet)!, subnet))) return fail(`${f.modernPoolExhaustion ? "invalid pool request: " : ""}Pool overlaps with other one on this address space`);
     const range = cfg.IPRange ? parseCidr(cfg.IPRange) : null;
     const pool = makePool(range ? { subnet, range } : { subnet });
     for (const aux of Object.values(cfg.AuxiliaryAddresses ?? {})) pool.reserved.push(formatIPv4(parseIPv4(aux) ?? 0));

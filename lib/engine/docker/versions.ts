@@ -102,7 +102,11 @@ export interface EngineFeatures {
   modernRunningRemove: boolean;
   /** Containers get random MAC addresses (Engine 26.0) instead of 02:42 + IPv4 bytes. */
   randomMac: boolean;
-  /** Pool exhaustion says "all predefined address pools have been fully subnetted" (Engine 27.0 IPAM rewrite). */
+  /**
+   * Pool exhaustion says "all predefined address pools have been fully subnetted", and an
+   * overlapping pool is "invalid pool request: Pool overlaps ..." (Engine 27.0 IPAM rewrite,
+   * libnetwork/ipams/defaultipam; moby#48069).
+   */
   modernPoolExhaustion: boolean;
   /** `docker run --help` short text "Create and run a new container from an image" (docker/cli 23.0). */
   modernRunShort: boolean;
