@@ -59,6 +59,24 @@ export interface HeartbeatTimer {
 export const ACTIVITY_WINDOW_MS = 120_000;
 export const GRID_MS = 3_600_000;
 
+const mod = (a: number, m: number) => ((a % m) + m) % m;
+
+/**
+ * A heartbeat whose phases count from `origin` (the sandbox's start) rather than from the Unix
+ * epoch, as a real component's timers count from when it started. A cluster built at another
+ * start then runs the same timeline shifted, beat for beat. Phases are kept below their period.
+ */
+export function phasedFrom(origin: Millis, h: HeartbeatTimer): HeartbeatTimer {
+  return {
+    id: h.id,
+    handler: h.handler,
+    arg: h.arg,
+    periodMs: h.periodMs,
+    phaseMs: mod(origin + h.phaseMs, h.periodMs),
+    gridPhaseMs: mod(origin + (h.gridPhaseMs ?? 0), GRID_MS),
+  };
+}
+
 export type HeartbeatHandler = (cluster: Cluster, arg: string) => void;
 
 interface ActivityState {
@@ -97,6 +115,8 @@ export interface ClusterDeps {
   apiAvailable?: () => boolean;
   apiAddress?: string;
   objectCap?: number;
+  /** The PRNG to draw from, already at `state.random` (a recording one builds templates). */
+  random?: Random;
 }
 
 export class Cluster {
@@ -115,7 +135,7 @@ export class Cluster {
 
   constructor(state: ClusterCoreState, deps: ClusterDeps) {
     this.clock = new Clock(state.clock);
-    this.random = new Random(state.random);
+    this.random = deps.random ?? new Random(state.random);
     this.trace = new Trace(state.trace);
     this.queues = state.queues;
     this.components = state.components;

@@ -28,7 +28,7 @@ const eventInfo = () => resourceForKind("Event")!;
 function eventName(objectName: string, nowMs: number, random: Random): string {
   // The real name is the event's UnixNano in hex; our clock has milliseconds, so the
   // sub-millisecond digits come from the seeded PRNG (unique and deterministic).
-  const nanos = BigInt(nowMs) * 1_000_000n + BigInt(random.int(1_000_000));
+  const nanos = BigInt(nowMs) * 1_000_000n + BigInt(random.subMillisecond());
   return `${objectName}.${nanos.toString(16)}`;
 }
 

@@ -21,6 +21,7 @@ import { componentRunning, hasStaticPods, noticeManifestChanges, publishAllMirro
 import { defaultEnvironment, ETCD_VERSION, type EnvironmentSpec } from "./environment/spec";
 import { bootstrapCluster, compactionBeat, leaderLeaseBeat, settleHistory } from "./environment/bootstrap";
 import { environmentHosts } from "./environment/hosts";
+import { deriveState, RecordingRandom, restoreHosts, shareHosts } from "./environment/template";
 import type { HostState } from "./hosts/types";
 import { Shell, type ExecResult, type ShellState } from "./shell";
 import type { World } from "./world";
@@ -55,10 +56,21 @@ export function controlEntry(control: TerminalControl): string {
 export interface SandboxOptions {
   environment?: EnvironmentSpec;
   seed: number;
-  /** The sandbox's "now" when it opens; the cluster was built environment.ageMs before. */
+  /**
+   * The sandbox's "now" when it opens. A Kubernetes cluster was built environment.ageMs before
+   * the whole second at or before it.
+   */
   startTime?: Millis;
   objectCap?: number;
+  /**
+   * Simulate the cluster's bootstrap instead of deriving the sandbox from its environment's
+   * template (environment/template.ts). Both give the same sandbox; this is slower.
+   */
+  fresh?: boolean;
 }
+
+/** The API server's object cap unless a sandbox asks for another. */
+const DEFAULT_OBJECT_CAP = 5000;
 
 export const RECONCILERS: Reconciler[] = [
   deploymentController,
@@ -91,10 +103,13 @@ export class Sandbox {
     hosts: Record<string, HostState>,
     shell: ShellState | undefined,
     objectCap?: number,
+    random?: Random,
   ) {
     this.seed = seed;
     this.environment = environment;
     this.hosts = hosts;
+    // Accounts are looked up by typed names: "toString" or "__proto__" must find no one.
+    for (const host of Object.values(hosts)) Object.setPrototypeOf(host.users, null);
     this.shellState = shell;
     // The store is built before the cluster whose clock it reads; `ref` closes that loop.
     const ref: { cluster?: Cluster } = {};
@@ -119,7 +134,8 @@ export class Sandbox {
         "node-monitor": monitorNodes,
         "apiserver-compaction": compactionBeat(this.store),
       },
-      objectCap,
+      objectCap: objectCap ?? DEFAULT_OBJECT_CAP,
+      ...(random ? { random } : {}),
       isRunning: (actor) => this.componentUp(actor),
       apiAvailable: () => this.componentUp("kube-apiserver"),
       apiAddress: `${environment.nodes[0]?.ip ?? "127.0.0.1"}:6443`,
@@ -150,7 +166,27 @@ export class Sandbox {
   static create(options: SandboxOptions): Sandbox {
     const environment = options.environment ?? defaultEnvironment();
     const start = options.startTime ?? DEFAULT_START;
-    const random = new Random(options.seed);
+    if (environment.nodes.length === 0) {
+      // A data centre without Kubernetes: its machines are the whole sandbox.
+      const sandbox = Sandbox.build(environment, options.seed, start, options.objectCap, new Random(options.seed));
+      sandbox.cluster.advanceTo(start);
+      shareHosts(environment, sandbox.hosts);
+      sandbox.cluster.api.clearCache();
+      return sandbox;
+    }
+    // The cluster timeline runs in whole seconds from the second the sandbox starts in.
+    const built = start - (((start % 1000) + 1000) % 1000);
+    const derived =
+      options.fresh || (options.objectCap ?? DEFAULT_OBJECT_CAP) < DEFAULT_OBJECT_CAP
+        ? undefined
+        : deriveState(environment, options.seed, built, (seed, at, random) => Sandbox.simulate(environment, seed, at, undefined, random).snapshot());
+    const sandbox = derived ? new Sandbox(options.seed, environment, derived.store, derived.core, derived.hosts, undefined, options.objectCap) : Sandbox.simulate(environment, options.seed, built, options.objectCap);
+    sandbox.advanceTo(start);
+    return sandbox;
+  }
+
+  /** A sandbox whose machines were set up at `start - environment.ageMs`, nothing run yet. */
+  private static build(environment: EnvironmentSpec, seed: number, start: Millis, objectCap: number | undefined, random: Random): Sandbox {
     // Extra machines draw their Docker ids first; a kubeadm-only environment draws nothing here.
     const hosts = environmentHosts(environment, start - environment.ageMs, random);
     const core: ClusterCoreState = {
@@ -160,21 +196,27 @@ export class Sandbox {
       queues: {},
       components: {},
     };
-    const sandbox = new Sandbox(options.seed, environment, undefined, core, hosts, undefined, options.objectCap);
-    if (environment.nodes.length > 0) {
-      bootstrapCluster(sandbox.cluster, environment, start);
-      settleHistory(sandbox.cluster, sandbox.store);
-    } else {
-      sandbox.cluster.advanceTo(start);
-    }
+    return new Sandbox(seed, environment, undefined, core, hosts, undefined, objectCap, random);
+  }
+
+  /** Simulates a kubeadm cluster's bootstrap, ending at `start`. */
+  private static simulate(environment: EnvironmentSpec, seed: number, start: Millis, objectCap?: number, random: Random = new Random(seed)): Sandbox {
+    const sandbox = Sandbox.build(environment, seed, start, objectCap, random);
+    if (random instanceof RecordingRandom) random.now = () => sandbox.cluster.now();
+    bootstrapCluster(sandbox.cluster, environment, start);
+    settleHistory(sandbox.cluster, sandbox.store);
     sandbox.cluster.api.clearCache();
     return sandbox;
   }
 
   static restore(snapshot: SandboxSnapshot, options: { objectCap?: number } = {}): Sandbox {
     if (snapshot.version !== SNAPSHOT_VERSION) throw new Error(`snapshot version ${snapshot.version} is not ${SNAPSHOT_VERSION}`);
-    const copy = JSON.parse(JSON.stringify(snapshot)) as SandboxSnapshot;
-    return new Sandbox(copy.seed, copy.environment, copy.store, copy.core, copy.hosts, copy.shell, options.objectCap);
+    // Nothing of `snapshot` is kept: the store is rebuilt from it (its values are immutable
+    // strings), machines share what is unchanged with their environment's base files again,
+    // and the rest is copied.
+    const { core, shell, environment } = JSON.parse(JSON.stringify({ core: snapshot.core, shell: snapshot.shell, environment: snapshot.environment })) as SandboxSnapshot;
+    const hosts = restoreHosts(environment, snapshot.hosts);
+    return new Sandbox(snapshot.seed, environment, snapshot.store, core, hosts, shell, options.objectCap);
   }
 
   now(): Millis {

@@ -7,6 +7,7 @@ const goals: Record<string, string> = {
   sandbox_create_ms_p50: "≤ 5",
   sandbox_restore_ms_p50: "",
   idle_sandbox_heap_kb: "≤ 300",
+  idle_created_sandbox_heap_kb: "",
   scheduler_pods_per_s: "≥ 10000",
   idle_day_cpu_ms: "< 50",
   http_exec_p50_ms: "",

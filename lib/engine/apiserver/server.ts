@@ -20,8 +20,17 @@ import { fieldValue, isSupportedField } from "./fields";
 
 export const GENERATE_NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
+let lastSecond = NaN;
+let lastText = "";
+
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+  // Many writes fall in the same second: format each second once.
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastText = new Date(second * 1000).toISOString().replace(".000Z", "Z");
+    lastSecond = second;
+  }
+  return lastText;
 }
 
 /**
@@ -50,6 +59,12 @@ export interface DeleteOptions {
   propagationPolicy?: "Background" | "Foreground" | "Orphan";
 }
 
+interface CacheEntry {
+  rev: number;
+  obj: StoredObject;
+  before?: { rev: number; obj: StoredObject };
+}
+
 export interface ApiServerOptions {
   storage: Storage;
   clock: ReadonlyClock;
@@ -71,8 +86,11 @@ export class ApiServer {
   private objectCap: number;
   private available: () => boolean;
   readonly address: string;
-  /** Parsed objects by key and revision, for one request at a time (see clearCache). */
-  private cache = new Map<string, { rev: number; obj: StoredObject }>();
+  /**
+   * Parsed objects by key and revision, for one request at a time (see clearCache). An entry
+   * also keeps the version it replaced: watchers look at both sides of a change.
+   */
+  private cache = new Map<string, CacheEntry>();
 
   constructor(options: ApiServerOptions) {
     this.storage = options.storage;
@@ -113,6 +131,7 @@ export class ApiServer {
   decode(key: string, value: string, modRevision: number): StoredObject {
     const hit = this.cache.get(key);
     if (hit && hit.rev === modRevision) return hit.obj;
+    if (hit?.before && hit.before.rev === modRevision) return hit.before.obj;
     let obj: StoredObject;
     try {
       obj = JSON.parse(value) as StoredObject;
@@ -122,8 +141,15 @@ export class ApiServer {
       throw new ApiError(500, "InternalError", `Internal error occurred: unable to decode an event from the watch stream: object stored under ${key} is not a valid API object`);
     }
     obj.metadata.resourceVersion = String(modRevision);
-    this.cache.set(key, { rev: modRevision, obj });
+    this.remember(key, modRevision, obj);
     return obj;
+  }
+
+  private remember(key: string, rev: number, obj: StoredObject) {
+    const hit = this.cache.get(key);
+    if (!hit || hit.rev === rev) this.cache.set(key, { rev, obj });
+    else if (hit.rev < rev) this.cache.set(key, { rev, obj, before: { rev: hit.rev, obj: hit.obj } });
+    else hit.before = { rev, obj };
   }
 
   // ---- reads ----
@@ -226,9 +252,16 @@ export class ApiServer {
     }
     this.storage.assertWritable();
     const lease = info.kind === "Event" ? this.storage.eventLease(3600) : undefined;
-    const result = this.storage.create(key, this.encode(obj), lease);
+    const encoded = this.encode(obj);
+    const result = this.storage.create(key, encoded, lease);
     if (!result.ok) throw alreadyExists(info, m.name!);
-    return this.afterWrite(key, result.revision);
+    if (info.kind === "Event" && this.cache.get(key)?.rev !== result.revision) {
+      // Components record Events all the time and nothing watches them: the object that was
+      // stored is the decoded one (the pipeline's last step copied it as plain JSON data).
+      m.resourceVersion = String(result.revision);
+      this.remember(key, result.revision, obj as StoredObject);
+    }
+    return this.afterWrite(key, encoded, result.revision);
   }
 
   /**
@@ -298,7 +331,7 @@ export class ApiServer {
     this.storage.assertWritable();
     const result = this.storage.update(key, encoded, kv.modRevision);
     if (!result.ok) throw conflict(info, name);
-    return this.afterWrite(key, result.revision);
+    return this.afterWrite(key, encoded, result.revision);
   }
 
   updateStatus(input: KubeObject): StoredObject {
@@ -336,15 +369,25 @@ export class ApiServer {
       throw conflict(info, podName, `pod ${podName} is already assigned to node "${pod.spec.nodeName}"`);
     }
     const key = storageKey(info, namespace, podName);
-    const next = clone(pod);
-    next.spec.nodeName = nodeName;
-    const conditions = (next.status?.conditions ?? []).filter((c: { type: string }) => c.type !== "PodScheduled");
+    // Only spec.nodeName and the conditions change: the rest is shared with the stored pod
+    // (which nobody changes), as `next` is only encoded.
+    const conditions = (pod.status?.conditions ?? []).filter((c: { type: string }) => c.type !== "PodScheduled");
     conditions.push({ type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: this.timestamp() });
-    next.status = { ...(next.status ?? {}), conditions };
+    const next: KubeObject = { ...pod, spec: { ...pod.spec, nodeName }, status: { ...(pod.status ?? {}), conditions } };
     this.storage.assertWritable();
-    const result = this.storage.update(key, this.encode(next), Number(pod.metadata.resourceVersion));
+    const encoded = this.encode(next);
+    // Watchers decode the bound pod as the write commits: it is `next` at the new revision,
+    // sharing its unchanged parts with the stored pod (decoded objects are never changed).
+    const revision = this.storage.revision() + 1;
+    this.remember(key, revision, { ...next, metadata: { ...pod.metadata, resourceVersion: String(revision) } } as StoredObject);
+    let result: ReturnType<Storage["update"]> | undefined;
+    try {
+      result = this.storage.update(key, encoded, Number(pod.metadata.resourceVersion));
+    } finally {
+      if (!result?.ok || result.revision !== revision) this.cache.delete(key);
+    }
     if (!result.ok) throw conflict(info, podName);
-    return this.afterWrite(key, result.revision);
+    return this.afterWrite(key, encoded, result.revision);
   }
 
   /**
@@ -390,9 +433,10 @@ export class ApiServer {
     if (info.kind === "Namespace") next.status = { ...(next.status ?? {}), phase: "Terminating" };
     if (info.tracksGeneration) next.metadata.generation = (next.metadata.generation ?? 1) + 1;
     this.storage.assertWritable();
-    const result = this.storage.update(key, this.encode(next), Number(current.metadata.resourceVersion));
+    const encoded = this.encode(next);
+    const result = this.storage.update(key, encoded, Number(current.metadata.resourceVersion));
     if (!result.ok) throw conflict(info, name);
-    return { object: this.afterWrite(key, result.revision), finished: false };
+    return { object: this.afterWrite(key, encoded, result.revision), finished: false };
   }
 
   /** Removes an object outright (the kubelet after a pod stopped; finalizer-free cleanup). */
@@ -406,11 +450,15 @@ export class ApiServer {
 
   // ---- helpers ----
 
-  /** Objects in the store, counted exactly now and then (counting walks every key). */
+  /**
+   * Objects in the store: counted exactly (counting walks every key) once, then estimated from
+   * above by adding the creates since (deletes only lower the true count). The estimate decides
+   * nothing until it nears the cap, and from there on every create counts exactly.
+   */
   private counted: { value: number; creates: number } | undefined;
 
   private objectCount(): number {
-    if (!this.counted || this.counted.creates >= 1000 || this.counted.value + this.counted.creates >= this.objectCap * 0.9) {
+    if (!this.counted || this.counted.value + this.counted.creates >= this.objectCap * 0.9) {
       this.counted = { value: this.storage.count("/registry/"), creates: 0 };
     }
     this.counted.creates++;
@@ -441,8 +489,8 @@ export class ApiServer {
     return JSON.stringify(copy);
   }
 
-  private afterWrite(key: string, revision: number): StoredObject {
-    const kv = this.storage.get(key)!;
-    return this.decode(key, kv.value, revision);
+  /** The object as just stored: what was written, at the revision the write made. */
+  private afterWrite(key: string, value: string, revision: number): StoredObject {
+    return this.decode(key, value, revision);
   }
 }

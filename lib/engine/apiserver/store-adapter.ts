@@ -49,7 +49,7 @@ export class EtcdStorage implements Storage {
 
   get(key: string): StoredValue | undefined {
     return this.guard(() => {
-      const kv = this.store.get(key);
+      const kv = this.store.latest(key);
       return kv ? { key: kv.key, value: kv.value, modRevision: kv.modRevision, createRevision: kv.createRevision } : undefined;
     });
   }
@@ -76,7 +76,7 @@ export class EtcdStorage implements Storage {
 
   update(key: string, value: string, expectedModRevision?: number): WriteResult {
     return this.guard(() => {
-      const current = this.store.get(key);
+      const current = this.store.latest(key);
       if (!current) return { ok: false, reason: "missing" };
       const r = this.store.txn({
         compare: [{ key, target: "MOD", result: "=", value: expectedModRevision ?? current.modRevision }],
@@ -88,7 +88,7 @@ export class EtcdStorage implements Storage {
 
   remove(key: string, expectedModRevision?: number): WriteResult {
     return this.guard(() => {
-      const current = this.store.get(key);
+      const current = this.store.latest(key);
       if (!current) return { ok: false, reason: "missing" };
       const r = this.store.txn({
         compare: [{ key, target: "MOD", result: "=", value: expectedModRevision ?? current.modRevision }],

@@ -117,6 +117,12 @@ export const replicaSetController: Reconciler = {
     }
 
     updateStatus(cluster, rs, owned, failure);
+    if (failure) {
+      // The work queue's rate limiter: retry after a delay that doubles while the failure lasts.
+      const since = getCondition(rs, "ReplicaFailure")?.lastTransitionTime;
+      const lasted = since ? cluster.now() - Date.parse(since) : 0;
+      cluster.requeueAfter("replicaset", key, Math.min(1_000_000, Math.max(1000, lasted)));
+    }
   },
 };
 
@@ -156,7 +162,9 @@ function updateStatus(cluster: Cluster, rs: StoredObject, owned: StoredObject[],
   };
   const existingFailure = getCondition(rs, "ReplicaFailure");
   if (failure) {
-    status.conditions = [{ type: "ReplicaFailure", status: "True", lastTransitionTime: existingFailure?.lastTransitionTime ?? cluster.api.timestamp(), reason: "FailedCreate", message: failure }];
+    // As calculateStatus does: a failure already reported stays as it was (its message names the
+    // first pod that could not be created), so a persisting failure does not rewrite the status.
+    status.conditions = [existingFailure ?? { type: "ReplicaFailure", status: "True", lastTransitionTime: cluster.api.timestamp(), reason: "FailedCreate", message: failure }];
   }
   // The real status omits zero counts; kubectl then shows them as 0 or empty.
   for (const k of ["fullyLabeledReplicas", "readyReplicas", "availableReplicas"]) if (status[k] === 0) delete status[k];

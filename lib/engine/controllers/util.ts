@@ -128,9 +128,22 @@ const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, 
 const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, "": 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
 
 /** A Kubernetes quantity as a plain number of base units (cores, bytes); NaN when malformed. */
+const quantities = new Map<string, number>();
+
 export function quantityValue(q: string | number | undefined): number {
   if (q === undefined) return 0;
   if (typeof q === "number") return q;
+  // The same few quantities ("100m", "128Mi") are read over and over.
+  let value = quantities.get(q);
+  if (value === undefined) {
+    value = parseQuantityValue(q);
+    if (quantities.size >= 1000) quantities.clear();
+    quantities.set(q, value);
+  }
+  return value;
+}
+
+function parseQuantityValue(q: string): number {
   const m = /^([+-]?[0-9.]+)(?:([eE][-+]?[0-9]+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?)$/.exec(q.trim());
   if (!m) return NaN;
   const n = Number(m[1]);

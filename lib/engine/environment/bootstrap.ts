@@ -2,7 +2,7 @@
 // server's own objects, the control-plane node and its static pods, the add-ons, then the
 // workers joining. Everything that happens is real cluster activity (events, revisions, ages).
 import type { KubeObject } from "../api/types";
-import type { Cluster, HeartbeatHandler } from "../cluster";
+import { phasedFrom, type Cluster, type HeartbeatHandler } from "../cluster";
 import { info } from "../controllers/util";
 import { kubelets, registerNode, renewLease, startKubelet, startKubeletHeartbeats } from "../kubelet/kubelet";
 import { publishAllMirrors } from "../kubelet/static-pods";
@@ -187,16 +187,18 @@ export function bootstrapCluster(cluster: Cluster, env: EnvironmentSpec, startTi
   for (const obj of env.objects) create(cluster, obj);
   cluster.advanceTo(t + 30_000);
 
+  // Beats are phased from the sandbox's start: a cluster built at another start runs the same
+  // timeline shifted (which is what lets a sandbox be derived from a template, see template.ts).
   for (const node of env.nodes) {
     renewLease(cluster, node.name);
-    startKubeletHeartbeats(cluster, node);
+    startKubeletHeartbeats(cluster, node, startTime);
   }
   for (const [component, period] of leaders) {
-    cluster.startHeartbeat({ id: `lease/${component}`, handler: "leader-lease", arg: component, periodMs: period, phaseMs: 0 });
+    cluster.startHeartbeat(phasedFrom(startTime, { id: `lease/${component}`, handler: "leader-lease", arg: component, periodMs: period, phaseMs: 0 }));
   }
-  cluster.startHeartbeat({ id: "apiserver-compaction", handler: "apiserver-compaction", arg: "", periodMs: 300_000, phaseMs: 0 });
+  cluster.startHeartbeat(phasedFrom(startTime, { id: "apiserver-compaction", handler: "apiserver-compaction", arg: "", periodMs: 300_000, phaseMs: 0 }));
   // The node monitor reads the leases: in idle slots it runs after every kubelet has renewed.
-  cluster.startHeartbeat({ id: "node-monitor", handler: "node-monitor", arg: "", periodMs: 5000, phaseMs: 1000, gridPhaseMs: 30_000 });
+  cluster.startHeartbeat(phasedFrom(startTime, { id: "node-monitor", handler: "node-monitor", arg: "", periodMs: 5000, phaseMs: 1000, gridPhaseMs: 30_000 }));
   cluster.advanceTo(Math.max(startTime, cluster.now()));
 }
 

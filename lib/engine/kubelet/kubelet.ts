@@ -3,7 +3,7 @@
 // reporting pod status and the real events back through the API server.
 import type { Condition, Container, KubeObject, StoredObject } from "../api/types";
 import { ApiError } from "../apiserver/errors";
-import type { Cluster, HeartbeatHandler, Reconciler, TimerHandler } from "../cluster";
+import { phasedFrom, type Cluster, type HeartbeatHandler, type Reconciler, type TimerHandler } from "../cluster";
 import { info } from "../controllers/util";
 import { renderLogs, resolveImage } from "../images";
 import {
@@ -419,9 +419,10 @@ export function registerNode(cluster: Cluster, spec: NodeSpec, quiet = false) {
   }
 }
 
-export function startKubeletHeartbeats(cluster: Cluster, spec: NodeSpec) {
-  cluster.startHeartbeat({ id: `kubelet-lease/${spec.name}`, handler: "kubelet-lease", arg: spec.name, periodMs: LEASE_PERIOD_MS, phaseMs: (spec.podCidrIndex * 1000) % LEASE_PERIOD_MS });
-  cluster.startHeartbeat({ id: `kubelet-status/${spec.name}`, handler: "kubelet-status", arg: spec.name, periodMs: STATUS_REPORT_MS, phaseMs: spec.podCidrIndex * 1000 });
+/** Starts a node's lease and status beats; `origin` is where their phases count from (see phasedFrom). */
+export function startKubeletHeartbeats(cluster: Cluster, spec: NodeSpec, origin = 0) {
+  cluster.startHeartbeat(phasedFrom(origin, { id: `kubelet-lease/${spec.name}`, handler: "kubelet-lease", arg: spec.name, periodMs: LEASE_PERIOD_MS, phaseMs: spec.podCidrIndex * 1000 }));
+  cluster.startHeartbeat(phasedFrom(origin, { id: `kubelet-status/${spec.name}`, handler: "kubelet-status", arg: spec.name, periodMs: STATUS_REPORT_MS, phaseMs: spec.podCidrIndex * 1000 }));
 }
 
 /** Stops a node's kubelet: no more heartbeats, and nothing on the node changes until it is back. */

@@ -218,14 +218,16 @@ export function staticPodObject(state: KubeletState, uid: string): KubeObject | 
  * kubelet's own state (a stopped kubelet leaves its containers running).
  */
 export function componentRunning(cluster: Cluster, component: string): boolean {
+  // Asked on every API request: plain loops, nothing allocated.
   const all = kubelets(cluster);
   for (const node of staticPodNodes(cluster)) {
     const state = all[node];
     if (!state) continue;
-    for (const sp of Object.values(staticState(state).pods)) {
-      if (sp.pod.metadata.labels?.component !== component) continue;
-      const runtime = state.pods[sp.hash];
-      if (runtime && Object.values(runtime.containers).some((c) => c.state === "running")) return true;
+    const pods = staticState(state).pods;
+    for (const hash in pods) {
+      if (pods[hash]!.pod.metadata.labels?.component !== component) continue;
+      const containers = state.pods[pods[hash]!.hash]?.containers;
+      for (const name in containers) if (containers[name]!.state === "running") return true;
     }
   }
   return false;

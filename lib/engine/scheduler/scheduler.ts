@@ -43,6 +43,43 @@ interface NodeInfo {
   podList: KubeObject[];
   /** Pods per controller uid, for spreading a workload's replicas. */
   owners: Map<string, number>;
+  /** The node's NoSchedule and NoExecute taints (filtering), and its PreferNoSchedule ones (scoring). */
+  hardTaints: Taint[];
+  softTaints: Taint[];
+  /** Schedulable and without NoSchedule/NoExecute taints: only resources can rule it out. */
+  open: boolean;
+}
+
+/** What filtering and scoring need of the pod being scheduled, worked out once per pod. */
+interface PodFacts {
+  pod: KubeObject;
+  req: ReturnType<typeof podRequests>;
+  tolerations: Parameters<typeof tolerates>[0][];
+  toleratesUnschedulable: boolean;
+  hostPorts: string[];
+  /** A nodeSelector or required node affinity to check. */
+  nodeConstraints: boolean;
+  antiTerms: PodAffinityTerm[];
+  affinityTerms: PodAffinityTerm[];
+}
+
+/** Whether only resources decide where the pod fits (on open nodes, when no pod has anti-affinity). */
+function onlyResources(facts: PodFacts, snapshot: Snapshot): boolean {
+  return !facts.pod.spec?.nodeName && !facts.nodeConstraints && facts.hostPorts.length === 0 && facts.antiTerms.length === 0 && facts.affinityTerms.length === 0 && snapshot.holders.length === 0;
+}
+
+function podFacts(pod: KubeObject): PodFacts {
+  const tolerations = (pod.spec?.tolerations ?? []) as Parameters<typeof tolerates>[0][];
+  return {
+    pod,
+    req: podRequests(pod),
+    tolerations,
+    toleratesUnschedulable: tolerations.some((t) => tolerates(t, { key: "node.kubernetes.io/unschedulable", effect: "NoSchedule" })),
+    hostPorts: hostPorts(pod),
+    nodeConstraints: Object.keys(pod.spec?.nodeSelector ?? {}).length > 0 || Boolean(pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution),
+    antiTerms: (pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) as PodAffinityTerm[],
+    affinityTerms: (pod.spec?.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) as PodAffinityTerm[],
+  };
 }
 
 /** The scheduler's view of the cluster for one batch, updated as it binds. */
@@ -134,6 +171,7 @@ function buildSnapshot(cluster: Cluster): Snapshot {
   const infos = new Map<string, NodeInfo>();
   for (const node of cluster.api.list(info("Node"))) {
     const alloc = node.status?.allocatable ?? {};
+    const taints = (node.spec?.taints ?? []) as Taint[];
     infos.set(node.metadata.name, {
       node,
       name: node.metadata.name,
@@ -148,6 +186,9 @@ function buildSnapshot(cluster: Cluster): Snapshot {
       ports: new Set(),
       podList: [],
       owners: new Map(),
+      hardTaints: taints.filter((t) => t.effect === "NoSchedule" || t.effect === "NoExecute"),
+      softTaints: taints.filter((t) => t.effect === "PreferNoSchedule"),
+      open: !node.spec?.unschedulable && !taints.some((t) => t.effect === "NoSchedule" || t.effect === "NoExecute"),
     });
   }
   for (const pod of cluster.api.list(info("Pod"))) {
@@ -185,32 +226,37 @@ function taintText(t: Taint): string {
 }
 
 /** Runs the filter plugins in order; the first failure decides, like the default profile. */
-function filterNode(pod: KubeObject, req: ReturnType<typeof podRequests>, ni: NodeInfo, snapshot: Snapshot): FilterVerdict | undefined {
+function filterNode(facts: PodFacts, ni: NodeInfo, snapshot: Snapshot): FilterVerdict | undefined {
+  const { pod, req } = facts;
   const node = ni.node;
-  const tolerations = pod.spec?.tolerations ?? [];
-  if (node.spec?.unschedulable && !tolerations.some((t: Parameters<typeof tolerates>[0]) => tolerates(t, { key: "node.kubernetes.io/unschedulable", effect: "NoSchedule" }))) {
+  if (node.spec?.unschedulable && !facts.toleratesUnschedulable) {
     return { plugin: "NodeUnschedulable", reasons: ["node(s) were unschedulable"], unresolvable: true };
   }
   if (pod.spec?.nodeName && pod.spec.nodeName !== ni.name) {
     return { plugin: "NodeName", reasons: ["node(s) didn't match the requested node name"], unresolvable: true };
   }
-  const taints = ((node.spec?.taints ?? []) as Taint[]).filter((t) => t.effect === "NoSchedule" || t.effect === "NoExecute");
-  const untolerated = firstUntolerated(taints, tolerations);
+  const untolerated = ni.hardTaints.length > 0 ? firstUntolerated(ni.hardTaints, facts.tolerations) : undefined;
   if (untolerated) {
     return { plugin: "TaintToleration", reasons: [`node(s) had untolerated taint ${taintText(untolerated)}`], unresolvable: true };
   }
-  if (!nodeMatchesAffinity(pod as { spec: { nodeSelector?: Record<string, string> } }, node)) {
+  if (facts.nodeConstraints && !nodeMatchesAffinity(pod as { spec: { nodeSelector?: Record<string, string> } }, node)) {
     return { plugin: "NodeAffinity", reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
   }
-  if (hostPorts(pod).some((p) => ni.ports.has(p))) {
+  if (facts.hostPorts.length > 0 && facts.hostPorts.some((p) => ni.ports.has(p))) {
     return { plugin: "NodePorts", reasons: ["node(s) didn't have free ports for the requested pod ports"], unresolvable: false };
   }
-  const insufficient: string[] = [];
-  if (ni.pods + 1 > ni.allocPods) insufficient.push("Too many pods");
-  if (req.cpu > 0 && ni.reqCpu + req.cpu > ni.allocCpu) insufficient.push("Insufficient cpu");
-  if (req.memory > 0 && ni.reqMem + req.memory > ni.allocMem) insufficient.push("Insufficient memory");
-  if (insufficient.length) return { plugin: "NodeResourcesFit", reasons: insufficient, unresolvable: false };
-  const anti = violatesAntiAffinity(pod, ni, snapshot);
+  const tooMany = ni.pods + 1 > ni.allocPods;
+  const noCpu = req.cpu > 0 && ni.reqCpu + req.cpu > ni.allocCpu;
+  const noMemory = req.memory > 0 && ni.reqMem + req.memory > ni.allocMem;
+  if (tooMany || noCpu || noMemory) {
+    const insufficient: string[] = [];
+    if (tooMany) insufficient.push("Too many pods");
+    if (noCpu) insufficient.push("Insufficient cpu");
+    if (noMemory) insufficient.push("Insufficient memory");
+    return { plugin: "NodeResourcesFit", reasons: insufficient, unresolvable: false };
+  }
+  if (facts.antiTerms.length === 0 && facts.affinityTerms.length === 0 && snapshot.holders.length === 0) return undefined;
+  const anti = violatesAntiAffinity(facts, ni, snapshot);
   if (anti) return { plugin: "InterPodAffinity", reasons: [anti], unresolvable: false };
   return undefined;
 }
@@ -249,10 +295,9 @@ function antiAffinityHolder(node: NodeInfo, pod: KubeObject): AntiAffinityHolder
 }
 
 /** Required pod anti-affinity (and affinity) by topology key, both directions. */
-function violatesAntiAffinity(pod: KubeObject, ni: NodeInfo, snapshot: Snapshot): string | undefined {
+function violatesAntiAffinity(facts: PodFacts, ni: NodeInfo, snapshot: Snapshot): string | undefined {
+  const { pod, antiTerms, affinityTerms } = facts;
   const ns = pod.metadata.namespace;
-  const antiTerms = (pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) as PodAffinityTerm[];
-  const affinityTerms = (pod.spec?.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) as PodAffinityTerm[];
   const { nodes: allNodes, holders } = snapshot;
   if (antiTerms.length === 0 && affinityTerms.length === 0 && holders.length === 0) return undefined;
   const sameDomain = (term: PodAffinityTerm) => {
@@ -286,23 +331,59 @@ function violatesAntiAffinity(pod: KubeObject, ni: NodeInfo, snapshot: Snapshot)
 
 type NodeScores = Record<string, number> & { total: number };
 
+const SCRATCH: Scores & { size: number } = { size: 0, fit: new Float64Array(0), balanced: new Float64Array(0), prefer: new Float64Array(0), affinity: new Float64Array(0), spread: new Float64Array(0), totals: new Float64Array(0), maxPrefer: 0, maxAffinity: 0, maxSpread: 0 };
+
+/** Score arrays for `n` nodes, reused from pod to pod (a pod's scores are read before the next is scored). */
+function scratch(n: number): Scores {
+  if (SCRATCH.size < n) {
+    const size = Math.max(n, SCRATCH.size * 2, 64);
+    Object.assign(SCRATCH, { size, fit: new Float64Array(size), balanced: new Float64Array(size), prefer: new Float64Array(size), affinity: new Float64Array(size), spread: new Float64Array(size), totals: new Float64Array(size) });
+  }
+  return SCRATCH;
+}
+
+interface Scores {
+  /** Weighted totals in feasible order (only the first `count` entries are this pod's). */
+  totals: Float64Array;
+  fit: Float64Array;
+  balanced: Float64Array;
+  prefer: Float64Array;
+  affinity: Float64Array;
+  spread: Float64Array;
+  maxPrefer: number;
+  maxAffinity: number;
+  maxSpread: number;
+}
+
+const taintScore = (s: Scores, i: number) => (s.maxPrefer ? Math.floor((1 - s.prefer[i]! / s.maxPrefer) * 100) : 100);
+const affinityScore = (s: Scores, i: number) => (s.maxAffinity ? Math.floor((s.affinity[i]! / s.maxAffinity) * 100) : 0);
+const spreadScore = (s: Scores, i: number) => (s.maxSpread ? Math.floor((1 - s.spread[i]! / s.maxSpread) * 100) : 100);
+
+/** The per-plugin breakdown of one node's score (0–100 before weights) and its total. */
+function scoreDetails(s: Scores, i: number): NodeScores {
+  return {
+    NodeResourcesFit: s.fit[i]!,
+    NodeResourcesBalancedAllocation: s.balanced[i]!,
+    TaintToleration: taintScore(s, i),
+    NodeAffinity: affinityScore(s, i),
+    PodTopologySpread: spreadScore(s, i),
+    total: s.totals[i]!,
+  };
+}
+
 /**
- * Scores the feasible nodes. Totals come back in feasible order; the per-plugin breakdown is
- * built on demand, since only the best few nodes are kept for explanations.
+ * Scores the feasible nodes, in feasible order, in shared scratch space: read the scores
+ * before scoring the next pod.
  */
-function scoreNodes(pod: KubeObject, feasible: NodeInfo[]): { totals: number[]; details: (index: number) => NodeScores } {
-  const req = podRequests(pod);
+function scoreNodes(facts: PodFacts, feasible: NodeInfo[]): Scores {
+  const { pod, req, tolerations } = facts;
   const podCpu = req.cpu || DEFAULT_CPU_MILLI;
   const podMem = req.memory || DEFAULT_MEMORY;
-  const tolerations = (pod.spec?.tolerations ?? []) as Parameters<typeof tolerates>[0][];
   const hasPreferred = Boolean(pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length);
   const owner = controllerRef(pod)?.uid;
   const n = feasible.length;
-  const fit = new Array<number>(n);
-  const balanced = new Array<number>(n);
-  const prefer = new Array<number>(n);
-  const affinity = new Array<number>(n);
-  const spread = new Array<number>(n);
+  const s = scratch(n);
+  const { fit, balanced, prefer, affinity, spread, totals } = s;
   let maxPrefer = 0;
   let maxAffinity = 0;
   let maxSpread = 0;
@@ -314,32 +395,49 @@ function scoreNodes(pod: KubeObject, feasible: NodeInfo[]): { totals: number[]; 
     const memFrac = ni.allocMem > 0 ? Math.min(1, (ni.reqMem + req.memory) / ni.allocMem) : 1;
     fit[i] = Math.floor(((cpuFree + memFree) / 2) * 100);
     balanced[i] = Math.floor((1 - Math.abs(cpuFrac - memFrac) / 2) * 100);
-    const taints = ni.node.spec?.taints as Taint[] | undefined;
-    prefer[i] = taints?.length ? taints.filter((t) => t.effect === "PreferNoSchedule" && !tolerations.some((tol) => tolerates(tol, t))).length : 0;
-    affinity[i] = hasPreferred ? preferredAffinityScore(pod, ni.node) : 0;
-    spread[i] = owner ? (ni.owners.get(owner) ?? 0) : 0;
-    if (prefer[i]! > maxPrefer) maxPrefer = prefer[i]!;
-    if (affinity[i]! > maxAffinity) maxAffinity = affinity[i]!;
-    if (spread[i]! > maxSpread) maxSpread = spread[i]!;
+    const soft = ni.softTaints;
+    const p = soft.length ? untoleratedCount(soft, tolerations) : 0;
+    const a = hasPreferred ? preferredAffinityScore(pod, ni.node) : 0;
+    const o = owner ? (ni.owners.get(owner) ?? 0) : 0;
+    prefer[i] = p;
+    affinity[i] = a;
+    spread[i] = o;
+    if (p > maxPrefer) maxPrefer = p;
+    if (a > maxAffinity) maxAffinity = a;
+    if (o > maxSpread) maxSpread = o;
   }
-  const normalised = (i: number) => ({
-    NodeResourcesFit: fit[i]!,
-    NodeResourcesBalancedAllocation: balanced[i]!,
-    TaintToleration: maxPrefer ? Math.floor((1 - prefer[i]! / maxPrefer) * 100) : 100,
-    NodeAffinity: maxAffinity ? Math.floor((affinity[i]! / maxAffinity) * 100) : 0,
-    PodTopologySpread: maxSpread ? Math.floor((1 - spread[i]! / maxSpread) * 100) : 100,
-  });
-  const totals = new Array<number>(n);
+  s.maxPrefer = maxPrefer;
+  s.maxAffinity = maxAffinity;
+  s.maxSpread = maxSpread;
   for (let i = 0; i < n; i++) {
-    const s = normalised(i);
     totals[i] =
-      s.NodeResourcesFit * SCORE_WEIGHTS.NodeResourcesFit +
-      s.NodeResourcesBalancedAllocation * SCORE_WEIGHTS.NodeResourcesBalancedAllocation +
-      s.TaintToleration * SCORE_WEIGHTS.TaintToleration +
-      s.NodeAffinity * SCORE_WEIGHTS.NodeAffinity +
-      s.PodTopologySpread * SCORE_WEIGHTS.PodTopologySpread;
+      fit[i]! * SCORE_WEIGHTS.NodeResourcesFit +
+      balanced[i]! * SCORE_WEIGHTS.NodeResourcesBalancedAllocation +
+      taintScore(s, i) * SCORE_WEIGHTS.TaintToleration +
+      affinityScore(s, i) * SCORE_WEIGHTS.NodeAffinity +
+      spreadScore(s, i) * SCORE_WEIGHTS.PodTopologySpread;
   }
-  return { totals, details: (i) => ({ ...normalised(i), total: totals[i]! }) };
+  return s;
+}
+
+function untoleratedCount(taints: Taint[], tolerations: Parameters<typeof tolerates>[0][]): number {
+  let count = 0;
+  for (const t of taints) if (!tolerations.some((tol) => tolerates(tol, t))) count++;
+  return count;
+}
+
+/** Indices of the `k` best totals, best first, ties in index order (what a stable sort gives). */
+function bestIndices(totals: Float64Array, n: number, k: number): number[] {
+  const best: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = totals[i]!;
+    if (best.length === k && t <= totals[best[k - 1]!]!) continue;
+    let at = best.length;
+    while (at > 0 && totals[best[at - 1]!]! < t) at--;
+    best.splice(at, 0, i);
+    if (best.length > k) best.pop();
+  }
+  return best;
 }
 
 /** The FailedScheduling message, built like the scheduler's FitError. */
@@ -376,36 +474,51 @@ function scheduleBatch(cluster: Cluster, keys: [string, number | undefined][]) {
   }
   if (pods.length === 0) return;
   // PrioritySort: higher priority first, then first come, first served.
+  // (Creation timestamps are RFC 3339 of one length: code-point order is time order.)
+  const byTime = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   pods.sort(
     (a, b) =>
       (b.pod.spec?.priority ?? 0) - (a.pod.spec?.priority ?? 0) ||
-      (a.pod.metadata.creationTimestamp ?? "").localeCompare(b.pod.metadata.creationTimestamp ?? "") ||
+      byTime(a.pod.metadata.creationTimestamp ?? "", b.pod.metadata.creationTimestamp ?? "") ||
       Number(a.pod.metadata.resourceVersion) - Number(b.pod.metadata.resourceVersion),
   );
   const snapshot = buildSnapshot(cluster);
-  for (const { pod, cause } of pods) {
-    cluster.trace.within(cause, () => scheduleOne(cluster, pod, snapshot, state));
+  // Every pod leaves one decision and only the last DECISIONS_KEPT are kept (nothing reads
+  // them during the batch): the explanations of the others would be dropped unread.
+  const explainFrom = pods.length - DECISIONS_KEPT;
+  for (let i = 0; i < pods.length; i++) {
+    const { pod, cause } = pods[i]!;
+    const explain = i >= explainFrom;
+    cluster.trace.within(cause, () => scheduleOne(cluster, pod, snapshot, state, explain));
   }
 }
 
-function scheduleOne(cluster: Cluster, pod: StoredObject, snapshot: Snapshot, state: SchedulerState) {
+function scheduleOne(cluster: Cluster, pod: StoredObject, snapshot: Snapshot, state: SchedulerState, explain: boolean) {
   const nodes = snapshot.nodes;
   const key = objectKey(pod);
   const rejected: Record<string, FilterVerdict> = {};
   const feasible: NodeInfo[] = [];
-  const req = podRequests(pod);
+  const facts = podFacts(pod);
   const enough = feasibleNodesToFind(nodes.length);
   const start = nodes.length ? (state.nextStartNodeIndex ?? 0) % nodes.length : 0;
   let processed = 0;
-  for (; processed < nodes.length && feasible.length < enough; processed++) {
-    const ni = nodes[(start + processed) % nodes.length]!;
-    const verdict = filterNode(pod, req, ni, snapshot);
+  const { cpu, memory } = facts.req;
+  const simple = onlyResources(facts, snapshot);
+  for (let at = start; processed < nodes.length && feasible.length < enough; processed++) {
+    const ni = nodes[at]!;
+    if (++at === nodes.length) at = 0;
+    // The common case in a few comparisons: an open node with room (what filterNode concludes too).
+    if (simple && ni.open && ni.pods + 1 <= ni.allocPods && !(cpu > 0 && ni.reqCpu + cpu > ni.allocCpu) && !(memory > 0 && ni.reqMem + memory > ni.allocMem)) {
+      feasible.push(ni);
+      continue;
+    }
+    const verdict = filterNode(facts, ni, snapshot);
     if (verdict) rejected[ni.name] = verdict;
     else feasible.push(ni);
   }
   if (nodes.length) state.nextStartNodeIndex = (start + processed) % nodes.length;
   const decision: SchedulingDecision = { pod: key, at: cluster.now(), rejected: {}, scores: {} };
-  for (const [name, v] of Object.entries(rejected).slice(0, NODES_DETAILED)) decision.rejected[name] = v;
+  if (explain) for (const [name, v] of Object.entries(rejected).slice(0, NODES_DETAILED)) decision.rejected[name] = v;
 
   if (feasible.length === 0) {
     const message = nodes.length === 0 ? "no nodes available to schedule pods" : fitErrorMessage(nodes.length, Object.values(rejected), true);
@@ -427,7 +540,8 @@ function scheduleOne(cluster: Cluster, pod: StoredObject, snapshot: Snapshot, st
     return;
   }
 
-  const { totals, details } = scoreNodes(pod, feasible);
+  const scores = scoreNodes(facts, feasible);
+  const totals = scores.totals;
   let best = -1;
   let bestScore = -1;
   let ties = 0;
@@ -443,8 +557,7 @@ function scheduleOne(cluster: Cluster, pod: StoredObject, snapshot: Snapshot, st
       if (cluster.random.int(ties) === 0) best = i;
     }
   }
-  const ranked = totals.map((total, i) => ({ total, i })).sort((a, b) => b.total - a.total).slice(0, NODES_DETAILED);
-  for (const { i } of ranked) decision.scores[feasible[i]!.name] = details(i);
+  if (explain) for (const i of bestIndices(totals, feasible.length, NODES_DETAILED)) decision.scores[feasible[i]!.name] = scoreDetails(scores, i);
   const chosen = feasible[best]!;
   decision.node = chosen.name;
   remember(state, decision);

@@ -16,6 +16,7 @@ import {
   StdinBuf,
   bashVersion,
   osVersion,
+  own,
   parseSshArgs,
   parseSuArgs,
   parseSudoArgs,
@@ -611,6 +612,8 @@ export const BUILTINS: Record<string, Builtin> = {
     return 0;
   },
 };
+// Lookups by typed name: "toString" or "__proto__" must not find Object.prototype.
+Object.setPrototypeOf(BUILTINS, null);
 
 function loopBuiltin(kind: "break" | "continue"): Builtin {
   return function (this: Interp, argv, ctx, io) {
@@ -637,7 +640,7 @@ function declareBuiltin(this: Interp, argv: string[], ctx: Ctx, io: Io): number 
   }
   if (flags.has("f") || flags.has("F")) {
     for (const n of names.length ? names : Object.keys(frame.functions).sort()) {
-      const src = frame.functions[n];
+      const src = own(frame.functions, n);
       if (src === undefined) return 1;
       io.out.write(flags.has("F") ? `declare -f ${n}\n` : src + "\n");
     }
@@ -647,8 +650,8 @@ function declareBuiltin(this: Interp, argv: string[], ctx: Ctx, io: Io): number 
     const all = names.length ? names : [...new Set([...Object.keys(frame.vars), ...Object.keys(frame.env)])].sort();
     let status = 0;
     for (const n of all) {
-      const exported = frame.env[n] !== undefined;
-      const v = frame.env[n] ?? frame.vars[n];
+      const exported = own(frame.env, n) !== undefined;
+      const v = own(frame.env, n) ?? own(frame.vars, n);
       if (v === undefined) {
         io.err.write(`${this.pfx(ctx)}: declare: ${n}: not found\n`);
         status = 1;
@@ -1189,6 +1192,7 @@ export const PROGRAMS: Record<string, Program> = {
     return this.dispatch(argv.slice(1), ctx.subshell(), io, [], true, true);
   },
 };
+Object.setPrototypeOf(PROGRAMS, null);
 
 function isTopCtx(ctx: Ctx): boolean {
   return !ctx.sub;

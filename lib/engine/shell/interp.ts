@@ -52,6 +52,16 @@ export interface ShellDeps<World = unknown> {
   isInstalled?(host: HostState, name: string): boolean;
 }
 
+/** obj[key] when it is obj's own entry: typed names like "toString" are data, not Object.prototype. */
+export function own<T>(obj: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
+/** obj[key] = value, as an own entry even for "__proto__". */
+export function setOwn<T>(obj: Record<string, T>, key: string, value: T) {
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 export const LIMITS = {
   /** One input line. */
   line: 64 * 1024,
@@ -432,7 +442,7 @@ export class Interp {
     try {
       let w = words;
       const first = words[0];
-      const alias = first && first.parts.length === 1 && first.parts[0]!.type === "lit" ? ctx.frame.aliases[first.raw] : undefined;
+      const alias = first && first.parts.length === 1 && first.parts[0]!.type === "lit" ? own(ctx.frame.aliases, first.raw) : undefined;
       if (alias !== undefined) w = [...(parseWords(alias) ?? []), ...words.slice(1)];
       return ex.words(w);
     } catch {
@@ -688,7 +698,7 @@ export class Interp {
       return out;
     };
     const words = cmd.words.map((w) => plain(w.parts) ?? w.raw);
-    const alias = words.length > 0 ? ctx.frame.aliases[words[0]!] : undefined;
+    const alias = words.length > 0 ? own(ctx.frame.aliases, words[0]!) : undefined;
     if (alias !== undefined) words.splice(0, 1, ...alias.split(/\s+/).filter((x) => x !== ""));
     return words;
   }
@@ -716,7 +726,7 @@ export class Interp {
     this.step();
     if (cmd.type === "simple") return this.execSimple(cmd, ctx, io);
     if (cmd.type === "funcdef") {
-      ctx.frame.functions[cmd.name] = cmd.source;
+      setOwn(ctx.frame.functions, cmd.name, cmd.source);
       return 0;
     }
     return this.withRedirects(cmd.redirs, ctx, io, (io2) => this.execCompound(cmd, ctx, io2));
@@ -885,7 +895,7 @@ export class Interp {
       let wordNodes = cmd.words;
       const first = wordNodes[0];
       if (first && first.parts.length === 1 && first.parts[0]!.type === "lit") {
-        const alias = ctx.frame.aliases[first.raw];
+        const alias = own(ctx.frame.aliases, first.raw);
         if (alias !== undefined) {
           const aw = parseWords(alias);
           if (aw) wordNodes = [...aw, ...wordNodes.slice(1)];
@@ -1139,8 +1149,8 @@ export class Interp {
       case "LINENO":
         return String(this.line);
     }
-    if (frame.env[name] !== undefined) return frame.env[name];
-    if (frame.vars[name] !== undefined) return frame.vars[name];
+    if (own(frame.env, name) !== undefined) return frame.env[name];
+    if (own(frame.vars, name) !== undefined) return frame.vars[name];
     const host = this.deps.hosts[frame.host];
     const account = host?.users[frame.user];
     switch (name) {
@@ -1171,8 +1181,7 @@ export class Interp {
 
   setVar(ctx: Ctx, name: string, value: string) {
     const frame = ctx.frame;
-    if (frame.env[name] !== undefined) frame.env[name] = value;
-    else frame.vars[name] = value;
+    setOwn(own(frame.env, name) !== undefined ? frame.env : frame.vars, name, value);
   }
 
   // --- running commands ------------------------------------------------------------------------
@@ -1217,8 +1226,8 @@ export class Interp {
 
   /** What `name` is: "builtin", "function", "alias", a path, or undefined. */
   commandKind(name: string, ctx: Ctx): string | undefined {
-    if (ctx.frame.aliases[name] !== undefined) return "alias";
-    if (ctx.frame.functions[name] !== undefined) return "function";
+    if (own(ctx.frame.aliases, name) !== undefined) return "alias";
+    if (own(ctx.frame.functions, name) !== undefined) return "function";
     if (BUILTINS[name]) return "builtin";
     const found = this.pathLookup(name, ctx, true);
     if (found) return found;
@@ -1260,7 +1269,7 @@ export class Interp {
     const env: Record<string, string> = { ...ctx.frame.env };
     for (const [k, v] of assigns) env[k] = v;
     if (name.includes("/")) return this.runPath(argv, ctx, io, assigns, viaSudo);
-    if (!programsOnly && ctx.frame.functions[name] !== undefined) return this.withTempVars(ctx, assigns, () => this.callFunction(name, args, ctx, io));
+    if (!programsOnly && own(ctx.frame.functions, name) !== undefined) return this.withTempVars(ctx, assigns, () => this.callFunction(name, args, ctx, io));
     const builtin = BUILTINS[name];
     if (builtin && !(programsOnly && SHELL_ONLY.has(name))) return this.withTempVars(ctx, assigns, () => builtin.call(this, argv, ctx, io));
     if (programsOnly && SHELL_ONLY.has(name)) {

@@ -53,6 +53,8 @@ const HISTSIZE = 1000;
 export class Shell<World = unknown> {
   private readonly state: ShellState;
   private readonly interp: Interp;
+  /** The buffer is incomplete because of this open quote (not persisted: a restored shell re-parses once). */
+  private quoteHint: { buffer: string; quote: string } | undefined;
 
   constructor(
     state: ShellState | undefined,
@@ -222,18 +224,22 @@ export class Shell<World = unknown> {
     for (const line of typed.split("\n")) {
       if (line.length > LIMITS.line) return this.refuse(`bash: input line too long (over ${LIMITS.line / 1024} KB): nothing was run`);
     }
-    const h = expandHistory(typed, this.state.history);
-    if ("error" in h) {
-      this.state.buffer = undefined;
-      this.state.bufferAwaits = undefined;
-      this.interp.rt.write(h.error + "\n");
-      return undefined;
-    }
+    const h = expandTyped(typed, this.state.history, this.state.buffer, this.state.bufferAwaits);
+    for (const error of h.errors) this.interp.rt.write(error + "\n");
+    if (h.text === undefined) return undefined;
     // bash shows the line it will run after a history expansion (`sudo !!`).
     if (h.changed) this.interp.rt.write(h.text + "\n");
     const text = h.text;
     const combined = this.state.buffer !== undefined ? this.state.buffer + "\n" + text : text;
     const awaits = this.state.bufferAwaits;
+    // Only the quote character can close an open quote: a line without one leaves the command
+    // incomplete, so a long quoted paste is not re-parsed line after line.
+    const hint = this.quoteHint;
+    if (hint && this.state.buffer !== undefined && hint.buffer === this.state.buffer && !text.includes(hint.quote) && combined.length <= LIMITS.input) {
+      this.state.buffer = combined;
+      this.quoteHint = { buffer: combined, quote: hint.quote };
+      return undefined;
+    }
     // Inside a here-document, a line other than the delimiter cannot complete the command:
     // skip re-parsing the whole buffer for every line of a long paste.
     if (awaits && !text.includes("\n") && (awaits.stripTabs ? text.replace(/^\t+/, "") : text) !== awaits.delimiter && combined.length <= MAX_HEREDOC_BYTES) {
@@ -249,6 +255,8 @@ export class Shell<World = unknown> {
     if (!r.ok && r.incomplete) {
       this.state.buffer = combined;
       this.state.bufferAwaits = r.awaiting;
+      const quote = r.awaiting ? undefined : /^bash: unexpected EOF while looking for matching `(['"])'/.exec(r.message)?.[1];
+      this.quoteHint = quote ? { buffer: combined, quote } : undefined;
       return undefined;
     }
     this.state.buffer = undefined;
@@ -336,6 +344,54 @@ export class Shell<World = unknown> {
     this.state.status = status;
     this.resume(p.resume.text, p.resume.index + 1, status);
   }
+}
+
+/**
+ * History expansion of typed input, read the way bash reads it, line by line: command lines
+ * are expanded, here-document bodies are read raw (read_secondary_line), and a line whose
+ * expansion fails is dropped with its message while the command being typed goes on
+ * (shell_getc). `text` is undefined when nothing is left.
+ */
+function expandTyped(
+  typed: string,
+  history: string[],
+  pending: string | undefined,
+  awaits: { delimiter: string; stripTabs: boolean } | undefined,
+): { text: string | undefined; changed: boolean; errors: string[] } {
+  if (!typed.includes("!")) return { text: typed, changed: false, errors: [] };
+  if (!awaits && !typed.includes("<<")) {
+    const h = expandHistory(typed, history);
+    return "error" in h ? { text: undefined, changed: false, errors: [h.error] } : { text: h.text, changed: h.changed, errors: [] };
+  }
+  let prefix = pending;
+  let body = awaits;
+  let changed = false;
+  const kept: string[] = [];
+  const errors: string[] = [];
+  // What the command typed so far waits for: another here-document body, or nothing.
+  const next = () => {
+    const r = parse(prefix ?? "");
+    if (r.ok || !r.incomplete) prefix = undefined;
+    return !r.ok && r.incomplete ? r.awaiting : undefined;
+  };
+  for (const line of typed.split("\n")) {
+    if (body) {
+      kept.push(line);
+      prefix = prefix === undefined ? line : `${prefix}\n${line}`;
+      if ((body.stripTabs ? line.replace(/^\t+/, "") : line) === body.delimiter) body = next();
+      continue;
+    }
+    const h = expandHistory(line, history);
+    if ("error" in h) {
+      errors.push(h.error);
+      continue;
+    }
+    changed ||= h.changed;
+    kept.push(h.text);
+    prefix = prefix === undefined ? h.text : `${prefix}\n${h.text}`;
+    body = next();
+  }
+  return { text: kept.length > 0 ? kept.join("\n") : undefined, changed, errors };
 }
 
 /**

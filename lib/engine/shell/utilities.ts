@@ -23,3 +23,5 @@ export const UTILITIES: Record<string, Utility> = {
   false: () => 1,
   pwd: (p) => (p.out(p.cwd + "\n"), 0),
 };
+// Lookups by typed name: "toString" or "__proto__" must not find Object.prototype.
+Object.setPrototypeOf(UTILITIES, null);

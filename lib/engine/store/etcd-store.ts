@@ -272,6 +272,19 @@ export class EtcdStore {
     return this.range(key, opts).kvs[0];
   }
 
+  /**
+   * The current pair of one key, read through the leader: `get(key)` without building a
+   * response (the API server's storage reads one key per request). Fails as `get` would.
+   */
+  latest(key: string): KeyValue | undefined {
+    checkKey(key);
+    this.serve(undefined);
+    this.requireLeader();
+    const h = this.history.get(key);
+    const last = h?.[h.length - 1];
+    return last && last.c !== 0 ? toKeyValue(last) : undefined;
+  }
+
   put(key: string, value: string, opts: PutOptions = {}): PutResponse {
     checkPutRequest(key, value, opts);
     const via = this.serve(opts.member);

@@ -51,7 +51,19 @@ export function leaseIdFor(memberId: string, suffix: number): LeaseId {
  * Canonical form of a lease id given as hex text (as etcdctl takes it) or a small number: 16
  * lower-case digits, or "0" for none. Throws on text that is not a positive int64 in hex.
  */
+let lastId: string | number | undefined;
+let lastNormal: LeaseId = NO_LEASE;
+
 export function normalizeLeaseId(id: string | number | undefined): LeaseId {
+  // The API server attaches one lease to many Events in a row.
+  if (id === lastId && id !== undefined) return lastNormal;
+  const normal = normalize(id);
+  lastId = id;
+  lastNormal = normal;
+  return normal;
+}
+
+function normalize(id: string | number | undefined): LeaseId {
   if (id === undefined || id === "" || id === 0) return NO_LEASE;
   let digits: string;
   if (typeof id === "number") {

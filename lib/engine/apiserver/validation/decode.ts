@@ -232,7 +232,8 @@ function check(v: unknown, t: T, structName: string, path: string): void {
   if (!isObj(v)) return mismatch(jsonKind(v));
   const fields = t.fields();
   for (const [k, x] of Object.entries(v)) {
-    const ft = fields[k];
+    // Own fields only: a key like "constructor" is not a field of any Go struct.
+    const ft = Object.hasOwn(fields, k) ? fields[k] : undefined;
     if (ft) check(x, ft, t.struct, path ? `${path}.${k}` : k);
   }
 }
@@ -253,11 +254,11 @@ export function decodeError(o: Obj): string | null {
 /** What encoding/json says when the object does not fit the Go types (a client-side decode), or null. */
 export function decodeReason(o: Obj): string | null {
   const kind = typeof o.kind === "string" ? o.kind : "";
-  const schema = SCHEMAS[kind];
+  const schema = Object.hasOwn(SCHEMAS, kind) ? SCHEMAS[kind] : undefined;
   if (!schema) return null;
   try {
     for (const [k, v] of Object.entries(o)) {
-      const t = schema[k];
+      const t = Object.hasOwn(schema, k) ? schema[k] : undefined;
       if (t) check(v, t, kind, k);
     }
   } catch (e) {

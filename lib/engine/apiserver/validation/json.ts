@@ -79,6 +79,63 @@ export function semanticEqual(a: unknown, b: unknown): boolean {
   return deepEqual(pruneEmpty(a), pruneEmpty(b));
 }
 
+/**
+ * A copy of `v` as a JSON round trip makes it (`JSON.parse(JSON.stringify(v))`), built
+ * directly: undefined, functions and symbols drop out of objects and become null in arrays,
+ * non-finite numbers become null, -0 becomes 0. Anything that is not plain data (a toJSON
+ * method, a class instance, a boxed primitive, a bigint) and very deep data take the round
+ * trip itself, so results and errors stay exactly those of JSON.
+ */
 export function clone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+  if (v === undefined) return v;
+  if (v === null || typeof v !== "object" || !isPlain(v)) return JSON.parse(JSON.stringify(v)) as T;
+  return copyPlain(v, 0) as T;
+}
+
+function isPlain(v: object): boolean {
+  if (Array.isArray(v)) return true;
+  const proto = Object.getPrototypeOf(v);
+  return (proto === Object.prototype || proto === null) && typeof (v as { toJSON?: unknown }).toJSON !== "function";
+}
+
+const MAX_DIRECT_DEPTH = 200;
+const OMIT = Symbol("omit");
+
+/** One value inside a copy; OMIT where JSON leaves it out. */
+function copyValue(x: unknown, depth: number): unknown {
+  switch (typeof x) {
+    case "string":
+    case "boolean":
+      return x;
+    case "number":
+      return Number.isFinite(x) ? (x === 0 ? 0 : x) : null;
+    case "undefined":
+    case "function":
+    case "symbol":
+      return OMIT;
+    case "object":
+      if (x === null) return null;
+      return isPlain(x) && depth < MAX_DIRECT_DEPTH ? copyPlain(x, depth + 1) : JSON.parse(JSON.stringify(x));
+    default:
+      return JSON.parse(JSON.stringify(x)); // a bigint: JSON's own error (or its toJSON)
+  }
+}
+
+function copyPlain(v: object, depth: number): unknown {
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const c = copyValue(v[i], depth);
+      out[i] = c === OMIT ? null : c;
+    }
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(v)) {
+    const c = copyValue((v as Record<string, unknown>)[key], depth);
+    if (c === OMIT) continue;
+    if (key === "__proto__") Object.defineProperty(out, key, { value: c, enumerable: true, writable: true, configurable: true });
+    else out[key] = c;
+  }
+  return out;
 }

@@ -155,7 +155,7 @@ export function runManifestCommand(s: Session, verb: Verb) {
       // The name printer says "created (server dry run)"; -o yaml and friends print the object.
       printChanged(s, result.object, result.operation, dryRun);
     } catch (error) {
-      if (error instanceof ApiError) out.err(apiErrorMessage(error, { verb: verb === "apply" ? (error.reason === "AlreadyExists" ? "creating" : "applying patch") : verb === "create" ? "creating" : "replacing", file: m.source }));
+      if (error instanceof ApiError) out.err(apiErrorMessage(error, { verb: verb === "apply" ? (error.reason === "AlreadyExists" || CREATING.has(error) ? "creating" : "applying patch") : verb === "create" ? "creating" : "replacing", file: m.source }));
       else if (error instanceof ManifestError) out.err(`error: ${error.message}`);
       else throw error;
     }
@@ -185,6 +185,9 @@ function replaceOne(s: Session, m: Manifest, info: ResourceInfo, namespace: stri
   return { object: updated, operation: "replaced" };
 }
 
+/** Errors of apply's create path: kubectl reports them "when creating", not "when applying patch". */
+const CREATING = new WeakSet<ApiError>();
+
 function applyOne(s: Session, m: Manifest, info: ResourceInfo, namespace: string | undefined, dryRun: DryRun) {
   const config = withNamespace(m.object, info, namespace);
   const name = config.metadata.name;
@@ -198,7 +201,12 @@ function applyOne(s: Session, m: Manifest, info: ResourceInfo, namespace: string
     const obj = clone(config);
     obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: annotation };
     if (dryRun === "client") return { object: obj, operation: "created" };
-    return { object: s.api.create(obj, namespace, { dryRun: dryRun === "server" }), operation: "created" };
+    try {
+      return { object: s.api.create(obj, namespace, { dryRun: dryRun === "server" }), operation: "created" };
+    } catch (error) {
+      if (error instanceof ApiError) CREATING.add(error);
+      throw error;
+    }
   }
   const previous = live.metadata.annotations?.[LAST_APPLIED];
   if (previous === undefined) {

@@ -204,7 +204,7 @@ function explainText(info: ResourceInfo, path: string[], recursive: boolean): st
   let field: ExplainField | undefined;
   for (let i = 0; i < path.length; i++) {
     const type = EXPLAIN_TYPES[typeName];
-    const next = type?.f[path[i]!];
+    const next = type && Object.hasOwn(type.f, path[i]!) ? type.f[path[i]!] : undefined;
     // kubectl names the last segment of the path, whichever one was missing.
     if (!next) throw new ExplainError(`error: field "${path[path.length - 1]}" does not exist`);
     field = next;

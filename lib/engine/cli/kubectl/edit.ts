@@ -135,7 +135,12 @@ function openEditor(s: Session, state: EditState) {
 export function runEdit(s: Session) {
   runGuarded(s, () => {
     const resume = s.flag<string | undefined>("edit-resume");
-    if (resume !== undefined) return resumeEdit(s, JSON.parse(resume) as EditState);
+    if (resume !== undefined) {
+      // The terminal passes this flag when the editor closes; typed by hand it is no kubectl flag.
+      const state = resumeState(resume);
+      if (!state) throw new CommandError("error: unknown flag: --edit-resume\nSee 'kubectl edit --help' for usage.");
+      return resumeEdit(s, state);
+    }
     const output = s.flag<string | undefined>("output") ?? "yaml";
     if (output !== "yaml" && output !== "json") throw new CommandError(`error: the flag 'output' must be one of yaml|json`);
     const files = s.flag<string[] | undefined>("filename") ?? [];
@@ -149,6 +154,26 @@ export function runEdit(s: Session) {
     writeTemp(s, state.file, HEADER + original);
     openEditor(s, state);
   });
+}
+
+/** The state openEditor wrote into --edit-resume, or undefined for anything else. */
+function resumeState(text: string): EditState | undefined {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isMap(v)) return undefined;
+  const optionalString = (x: unknown) => x === undefined || typeof x === "string";
+  const ok =
+    typeof v.file === "string" &&
+    typeof v.original === "string" &&
+    typeof v.containsError === "boolean" &&
+    (v.format === "yaml" || v.format === "json") &&
+    optionalString(v.previousFile) &&
+    optionalString(v.edited);
+  return ok ? (v as unknown as EditState) : undefined;
 }
 
 function resumeEdit(s: Session, state: EditState) {

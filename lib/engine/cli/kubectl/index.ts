@@ -109,14 +109,15 @@ export const kubectlCommand: Command<World> = (ctx) => {
   if (sub === undefined || sub === "help" || sub === "--help" || sub === "-h") {
     return { stdout: KUBECTL_HELP, stderr: "", exitCode: 0 };
   }
-  const command = SUBCOMMANDS[sub];
+  // Own entries only: "toString" or "constructor" are no kubectl commands.
+  const command = Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
   if (!command) {
     if (sub.startsWith("-")) {
       // Global flags before the subcommand: kubectl -n kube-system get pods.
       try {
         const parsed = parseArgs(ctx.args, GLOBAL_FLAGS);
         const [next, ...tail] = parsed.args;
-        if (next && SUBCOMMANDS[next]) {
+        if (next && Object.hasOwn(SUBCOMMANDS, next)) {
           const flags = ctx.args.slice(0, ctx.args.length - parsed.args.length);
           return kubectlCommand({ ...ctx, args: [next, ...flags, ...tail] });
         }

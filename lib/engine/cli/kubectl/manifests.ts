@@ -1,5 +1,5 @@
 // Reading manifests for -f: files, directories, stdin; multi-document YAML and JSON; Lists.
-import { parseAllDocuments } from "yaml";
+import { isAlias, isNode, parseAllDocuments, visit } from "yaml";
 import type { KubeObject } from "../../api/types";
 import type { CommandContext } from "../../shell/types";
 import type { World } from "../../world";
@@ -59,7 +59,14 @@ export function readManifests(ctx: CommandContext<World>, files: string[], recur
 }
 
 export function parseManifestText(text: string, source: string): KubeObject[] {
-  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false });
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, logLevel: "error" });
+  } catch (error) {
+    // Nesting deep enough to exhaust the JS parser's stack: go-yaml stops at its depth limit.
+    if (error instanceof RangeError) throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: exceeded max depth of 10000`);
+    throw error;
+  }
   const out: KubeObject[] = [];
   for (const doc of docs) {
     if (doc.errors.length) {
@@ -67,19 +74,54 @@ export function parseManifestText(text: string, source: string): KubeObject[] {
       const line = e.linePos?.[0]?.line;
       throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: ${line ? `line ${line}: ` : ""}${yamlReason(e.code, e.message)}`);
     }
-    const value = doc.toJS() as unknown;
+    const value = toJS(doc, source);
     if (value === null || value === undefined) continue;
     if (typeof value !== "object" || Array.isArray(value)) {
       throw new ManifestError(`error parsing ${source}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(value) ? "array" : typeof value === "string" ? "string" : "number"} into Go value of type map[string]interface {}`);
     }
     const obj = value as KubeObject;
     if (obj.kind === "List" && Array.isArray((obj as { items?: unknown }).items)) {
-      for (const item of (obj as unknown as { items: KubeObject[] }).items) out.push(item);
+      for (const item of (obj as unknown as { items: unknown[] }).items) {
+        // Each item is decoded on its own, as an object; null has no kind.
+        if (item === null || item === undefined) throw new ManifestError(`error parsing ${source}: Object 'Kind' is missing in 'null'`);
+        if (typeof item !== "object" || Array.isArray(item)) {
+          throw new ManifestError(`error parsing ${source}: json: cannot unmarshal ${Array.isArray(item) ? "array" : typeof item === "string" ? "string" : typeof item === "boolean" ? "bool" : "number"} into Go value of type map[string]interface {}`);
+        }
+        out.push(item as KubeObject);
+      }
     } else {
       out.push(obj);
     }
   }
   return out;
+}
+
+/**
+ * The document as plain data, with go-yaml's refusals where the JS parser would resolve (or
+ * choke on) aliases: unknown anchors, an anchor inside its own value, alias bombs.
+ */
+function toJS(doc: ReturnType<typeof parseAllDocuments>[number], source: string): unknown {
+  const fail = (reason: string) => new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: ${reason}`);
+  let selfContained: string | undefined;
+  visit(doc, {
+    Alias(_, alias, path) {
+      if (path.some((p) => isNode(p) && !isAlias(p) && p.anchor === alias.source)) {
+        selfContained = alias.source;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (selfContained !== undefined) throw fail(`anchor '${selfContained}' value contains itself`);
+  try {
+    return doc.toJS();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const unresolved = /^Unresolved alias \(the anchor must be set before the alias\): (.*)$/.exec(message);
+    if (unresolved) throw fail(`unknown anchor '${unresolved[1]}' referenced`);
+    if (message.startsWith("Excessive alias count")) throw fail("document contains excessive aliasing");
+    throw error;
+  }
 }
 
 /** go-yaml's wording for the most common mistakes learners make. */
@@ -94,6 +136,9 @@ function yamlReason(code: string, message: string): string {
     }
     case "TAB_AS_INDENT":
       return "found character that cannot start any token";
+    case "RESOURCE_EXHAUSTION":
+      // The JS parser runs out of stack before go-yaml's nesting limit.
+      return "exceeded max depth of 10000";
     case "MULTILINE_IMPLICIT_KEY":
     case "UNEXPECTED_TOKEN":
       return "mapping values are not allowed in this context";
@@ -104,7 +149,8 @@ function yamlReason(code: string, message: string): string {
 
 /** kubectl's client-side checks before anything is sent. */
 export function checkManifest(m: Manifest): string | undefined {
-  const o = m.object;
+  // Read as the unstructured decoder reads them: anything but a string is not set.
+  const o = { apiVersion: typeof m.object.apiVersion === "string" ? m.object.apiVersion : "", kind: typeof m.object.kind === "string" ? m.object.kind : "" };
   if (!o.apiVersion && !o.kind) return `error validating "${m.source}": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false`;
   if (!o.kind) return `error validating "${m.source}": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false`;
   if (!o.apiVersion) return `error validating "${m.source}": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false`;

@@ -86,7 +86,8 @@ Use "kubectl options" for a list of global command-line options (applies to all 
 export function runRollout(s: Session) {
   runGuarded(s, () => {
     const [sub, ...args] = s.parsed.args;
-    const run = { status, history, undo, pause: (x: Session, a: string[]) => pauseResume(x, a, true), resume: (x: Session, a: string[]) => pauseResume(x, a, false), restart }[sub ?? ""];
+    const commands = { status, history, undo, pause: (x: Session, a: string[]) => pauseResume(x, a, true), resume: (x: Session, a: string[]) => pauseResume(x, a, false), restart };
+    const run = sub !== undefined && Object.hasOwn(commands, sub) ? commands[sub as keyof typeof commands] : undefined;
     if (sub === undefined) throw new CommandError(ROLLOUT_HELP);
     if (!run) throw new CommandError(`error: unknown command "${s.parsed.args.join(" ")}"\nSee 'kubectl rollout -h' for help and examples`);
     run(s, args);

@@ -4,6 +4,7 @@ import type { CommandContext, CommandResult } from "../../shell/types";
 import type { World } from "../../world";
 import type { ApiServer } from "../../apiserver/server";
 import { ApiError } from "../../apiserver/errors";
+import { SelectorParseError } from "../../apiserver/selectors";
 import { loadClientConfig, type ClientConfig } from "./kubeconfig";
 import { apiErrorMessage, connectionRefused } from "./errors";
 import { FlagError, type ParsedArgs } from "./args";
@@ -90,7 +91,7 @@ export function guard(output: Output, fn: () => void, source?: { verb: string; f
     fn();
   } catch (error) {
     if (error instanceof ApiError) output.err(apiErrorMessage(error, source));
-    else if (error instanceof FlagError || error instanceof ResourceError) output.err(`error: ${error.message}`);
+    else if (error instanceof FlagError || error instanceof ResourceError || error instanceof SelectorParseError) output.err(`error: ${error.message}`);
     else throw error;
   }
 }

@@ -188,7 +188,7 @@ export function loadedUnits(host: HostState): LoadedUnit[] {
 }
 
 export function findUnit(host: HostState, name: string): LoadedUnit | undefined {
-  const own = host.units[name];
+  const own = Object.hasOwn(host.units, name) ? host.units[name] : undefined;
   if (own) return { state: own, stock: false, docs: documentation(host, own) };
   const s = stockList(host).find((x) => x.name === name);
   return s ? { state: stockUnit(s, bootTime(host), host), stock: true, docs: s.docs ?? [] } : undefined;
