@@ -5,6 +5,7 @@
 // --json one line per command: {"command","output","exitCode"}. In that mode time moves only
 // through sleep, kubectl wait and kubectl rollout status.
 import readline from "node:readline";
+import { Writable } from "node:stream";
 import { Sandbox } from "@/lib/engine/sandbox";
 import { createLabSandbox } from "@/lib/labs/environment";
 import { listLabIds, loadLab } from "@/lib/labs/load";
@@ -51,10 +52,24 @@ async function runScript(sandbox: Sandbox, json: boolean) {
   }
 }
 
+/** The terminal as readline sees it: muted while a password is typed, so nothing is echoed. */
+class EchoControl extends Writable {
+  muted = false;
+  get columns() {
+    return process.stdout.columns;
+  }
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void) {
+    if (!this.muted) process.stdout.write(chunk);
+    done();
+  }
+}
+
 async function interactive(sandbox: Sandbox) {
-  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const echo = new EchoControl();
+  const rl = readline.createInterface({ input: process.stdin, output: echo, terminal: true });
   let wall = Date.now();
   const ask = () => {
+    echo.muted = false;
     rl.setPrompt(sandbox.prompt());
     rl.prompt();
   };
@@ -62,12 +77,20 @@ async function interactive(sandbox: Sandbox) {
     const now = Date.now();
     sandbox.advanceBy(now - wall);
     wall = now;
+    // ssh, sudo and su read passwords without echo; the Enter still ends the line.
+    if (echo.muted) process.stdout.write("\n");
     const result = sandbox.exec(line);
     if (result.cleared) process.stdout.write("\x1b[2J\x1b[H");
-    process.stdout.write(result.output);
     wall = Date.now();
-    if (result.ended) rl.close();
-    else ask();
+    process.stdout.write(result.output);
+    if (result.ended) return rl.close();
+    ask();
+    // The prompt is now the password prompt ("tony@stapp01's password: "): keep what follows unseen.
+    if (result.waitingFor === "password") echo.muted = true;
+  });
+  // A password never goes into the arrow-key history.
+  rl.on("history", (history: string[]) => {
+    if (echo.muted) history.shift();
   });
   rl.on("close", () => process.exit(0));
   ask();
