@@ -2,7 +2,7 @@
 import type { StoredObject } from "../../api/types";
 import { ApiError, notFound } from "../../apiserver/errors";
 import { parseFieldSelector, parseLabelSelector, SelectorParseError } from "../../apiserver/selectors";
-import { printGet, printObjects, printTable } from "./format";
+import { printGet, printObjects, TableStream } from "./format";
 import { GLOBAL_FLAGS, type FlagSpec } from "./args";
 import { apiErrorMessage } from "./errors";
 import { resolveResourceArgs } from "./resources";
@@ -107,13 +107,21 @@ export function runGet(s: Session) {
     showKind: Boolean(s.flag("show-kind")),
   };
 
+  const watching = Boolean(s.flag("watch") || s.flag("watch-only"));
+  if ((!output || wide) && watching) {
+    // The watch path prints the list (unless --watch-only) and then the changes, in one table;
+    // an empty list prints nothing at all, not "No resources found".
+    const table = new TableStream(tableOptions);
+    if (!s.flag("watch-only")) out.stdout += table.print(sorted, now);
+    for (const e of errors) out.err(e);
+    watch(s, requests, table, allNamespaces);
+    return;
+  }
   if (!output || wide) {
-    if (!s.flag("watch-only")) {
-      const printed = printGet(sorted, { ...tableOptions, namespace: s.namespace });
-      out.stdout += printed.stdout;
-      // "No resources found" only when nothing at all was asked for by name.
-      if (!named && errors.length === 0) out.stderr += printed.stderr;
-    }
+    const printed = printGet(sorted, { ...tableOptions, namespace: s.namespace });
+    out.stdout += printed.stdout;
+    // "No resources found" only when nothing at all was asked for by name.
+    if (!named && errors.length === 0) out.stderr += printed.stderr;
   } else {
     if (sorted.length > 0 || !named) {
       const single = named && requests.length === 1 && requests[0]!.names.length === 1;
@@ -126,23 +134,32 @@ export function runGet(s: Session) {
     }
   }
   for (const e of errors) out.err(e);
-  if (s.flag("watch") || s.flag("watch-only")) watch(s, requests, tableOptions, allNamespaces);
 }
 
-/** `-w`: advances the clock and prints a row for every change, as a watch stream would. */
-function watch(s: Session, requests: ReturnType<typeof resolveResourceArgs>, tableOptions: Parameters<typeof printTable>[1], allNamespaces: boolean) {
+/**
+ * `-w`: lets WATCH_MS of virtual time pass, from one cluster event to the next, and prints a row
+ * for every change as it arrives, its AGE measured at that moment.
+ */
+function watch(s: Session, requests: ReturnType<typeof resolveResourceArgs>, table: TableStream, allNamespaces: boolean) {
   const store = s.ctx.world.sandbox.store;
-  const from = store.revision + 1;
-  s.ctx.world.advance(WATCH_MS);
-  for (const r of requests) {
-    const prefix = r.info.namespaced && !allNamespaces ? `/registry/${r.info.storagePrefix}/${s.namespace}/` : `/registry/${r.info.storagePrefix}/`;
-    const events = store.changesSince(from, prefix, { prefix: true });
-    for (const e of events) {
-      const raw = e.type === "PUT" ? e.kv.value : e.prevKv?.value;
-      if (!raw) continue;
-      const obj = JSON.parse(raw) as StoredObject;
-      if (r.names.length && !r.names.includes(obj.metadata.name)) continue;
-      s.output.out(printTable([obj], { ...tableOptions, noHeaders: true, now: s.now() }));
+  let from = store.revision + 1;
+  const cluster = s.ctx.world.sandbox.cluster;
+  const deadline = s.now() + WATCH_MS;
+  while (s.now() < deadline) {
+    const next = Math.min(cluster.clock.peek()?.at ?? deadline, cluster.internalWork?.next() ?? deadline, deadline);
+    s.ctx.world.advance(Math.max(0, next - s.now()));
+    const changed: StoredObject[] = [];
+    for (const r of requests) {
+      const prefix = r.info.namespaced && !allNamespaces ? `/registry/${r.info.storagePrefix}/${s.namespace}/` : `/registry/${r.info.storagePrefix}/`;
+      for (const e of store.changesSince(from, prefix, { prefix: true })) {
+        const raw = e.type === "PUT" ? e.kv.value : e.prevKv?.value;
+        if (!raw) continue;
+        const obj = JSON.parse(raw) as StoredObject;
+        if (r.names.length && !r.names.includes(obj.metadata.name)) continue;
+        changed.push(obj);
+      }
     }
+    from = store.revision + 1;
+    if (changed.length > 0) s.output.out(table.print(changed, s.now()));
   }
 }

@@ -13,7 +13,7 @@ export { formatRFC1123Z, formatRFC3339, parseTime } from "./time";
 export { KUBECTL_DESCRIBE, KUBECTL_TABLE, TabWriter, tabulate, type TabWriterSettings } from "./tabwriter";
 
 // kubectl get tables
-export { noResourcesFound, printGet, printTable, type GetOptions, type PrintResult, type TableOptions } from "./tables";
+export { noResourcesFound, printGet, printTable, TableStream, type GetOptions, type PrintResult, type TableOptions } from "./tables";
 export { jobStatus, nodeRoles, nodeStatus, podSummary, servicePorts, type PodSummary } from "./table-rows";
 
 // Object formats

@@ -136,6 +136,31 @@ export function printTable(objects: KubeObject[], opts: TableOptions): string {
   return out;
 }
 
+/**
+ * A table printed a piece at a time, as `kubectl get -w` prints the list and then each change:
+ * one header (with the first row), every piece flushed on its own, and columns that only widen
+ * (kubectl's tab writer remembers widths across flushes).
+ */
+export class TableStream {
+  private readonly w = new TabWriter(KUBECTL_TABLE);
+  private headed = false;
+  private shown = 0;
+
+  constructor(private readonly opts: Omit<TableOptions, "now">) {}
+
+  /** The text for these objects, their AGE measured at `now`; empty for none. */
+  print(objects: KubeObject[], now: Millis): string {
+    for (const g of groupObjects(objects, this.opts.kind)) {
+      writeTable(this.w, g, { ...this.opts, now, noHeaders: this.opts.noHeaders || this.headed }, !!this.opts.showKind);
+      this.headed = true;
+    }
+    const all = this.w.flush();
+    const piece = all.slice(this.shown);
+    this.shown = all.length;
+    return piece;
+  }
+}
+
 /** What kubectl prints to stderr when a get matched nothing. */
 export function noResourcesFound(namespace: string, allNamespaces?: boolean): string {
   return allNamespaces ? "No resources found\n" : `No resources found in ${namespace} namespace.\n`;
