@@ -199,8 +199,8 @@ export const MESSAGES = {
     httpBody: "HTTP-запрос с {from} на {url}: в ответе нет {expected}.",
     customUnknown: "Неизвестная проверка {name}.",
     leaderFile: "{host}: в {path} указан {actual}, а лидер etcd — {expected}.",
-    distinctPods: "Service {ref}: {actual, plural, =0 {ответов не было} one {ответы пришли от # пода} few {ответы пришли от # подов} many {ответы пришли от # подов} other {ответы пришли от # пода}}, ожидалось {expected}.",
-    notAPod: "{host}: в {path} указан {actual}, но это не удалённый под Deployment {ref}.",
+    distinctPods: "Service {ref}: {actual, plural, =0 {ответов не было} one {ответы пришли от # Pod} few {ответы пришли от # Pod} many {ответы пришли от # Pod} other {ответы пришли от # Pod}}, ожидалось {expected}.",
+    notAPod: "{host}: в {path} указан {actual}, но это не удалённый Pod из Deployment {ref}.",
   },
   he: {
     passed: "כל הבדיקות עברו.",
