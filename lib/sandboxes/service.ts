@@ -3,6 +3,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { CONTROL_PREFIX, Sandbox, type SandboxSnapshot } from "@/lib/engine/sandbox";
 import type { ExecResult } from "@/lib/engine/shell";
+import { isUniqueViolation } from "@/lib/db/errors";
 import * as store from "./store";
 import { runEntry } from "./run-entry";
 
@@ -69,20 +70,29 @@ export const MAX_COMMAND_BYTES = 64 * 1024;
 /** What the editor may save in one go. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
-}
-
 interface Live {
   sandbox: Sandbox;
   row: store.SandboxRow;
   seq: number;
   /** Commands run since the last snapshot. */
   sinceSnapshot: number;
+  /** When this server last wrote the sandbox's lastUsedAt (wall clock). */
+  touchedAt?: number;
 }
+
+/** lastUsedAt is kept to the minute: "last active" needs no more, and a write per command costs. */
+const TOUCH_EVERY_MS = 60_000;
+/** Forgetting which sandboxes are shared only costs a reload each. */
+const MAX_SHARED_KNOWN = 100_000;
 
 export class SandboxService {
   private live = new Map<string, Live>();
+  /**
+   * Sandboxes another server has logged commands for while this one held a copy: their copies
+   * look for newer commands before each command runs. Others learn of a writer elsewhere from
+   * the conflict on the next sequence number, which costs a reload but no query per command.
+   */
+  private shared = new Set<string>();
   private queues = new Map<string, Promise<unknown>>();
   private buckets = new Map<string, { tokens: number; at: number }>();
   private readonly maxLive: number;
@@ -139,7 +149,8 @@ export class SandboxService {
     }
   }
 
-  private takeToken(ownerId: string) {
+  /** Takes a token from the learner's bucket on this server; returns the tokens left. */
+  private takeToken(ownerId: string): number {
     const now = this.now();
     const bucket = this.buckets.get(ownerId) ?? { tokens: this.burst, at: now };
     bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.ratePerSecond);
@@ -150,12 +161,15 @@ export class SandboxService {
     }
     bucket.tokens -= 1;
     this.buckets.set(ownerId, bucket);
+    return bucket.tokens;
   }
 
   /**
    * The same limit, counted in the database over every server: a learner whose requests are
    * spread over several servers gets no more than `burst` commands in `burst / ratePerSecond`
-   * seconds. The command log itself is the count (refused commands are not logged).
+   * seconds. The command log itself is the count (refused commands are not logged). Asked only
+   * once this server's own bucket is half empty: a learner typing at a human pace never costs
+   * the query, and one spreading a flood over two servers meets the shared count in time.
    */
   private async checkSharedRate(ownerId: string) {
     const windowMs = (this.burst / this.ratePerSecond) * 1000;
@@ -230,11 +244,10 @@ export class SandboxService {
       throw new SandboxError(413, control ? `A file may be at most ${limit / 1024 / 1024} MB.` : `A command may be at most ${limit / 1024} kB.`);
     }
     const row = await this.authorize(id, ownerId);
-    this.takeToken(ownerId);
-    await this.checkSharedRate(ownerId);
+    if (this.takeToken(ownerId) <= this.burst / 2) await this.checkSharedRate(ownerId);
     return this.serial(id, async () => {
       for (let attempt = 0; ; attempt++) {
-        const live = await this.current(row);
+        const live = this.shared.has(id) ? await this.current(row) : await this.load(row);
         this.catchUp(live);
         const virtualTime = live.sandbox.now();
         const result = runEntry(live.sandbox, command);
@@ -246,6 +259,8 @@ export class SandboxService {
           // so it is rebuilt from the log (their command included) and ours runs after it.
           if (!isUniqueViolation(error) || attempt >= 3) throw error;
           this.live.delete(id);
+          if (this.shared.size >= MAX_SHARED_KNOWN) this.shared.clear();
+          this.shared.add(id);
           continue;
         }
         const answer = await this.afterAppend(live, id, seq, result);
@@ -289,7 +304,11 @@ export class SandboxService {
           await store.saveSnapshot(this.db, id, seq, JSON.stringify(live.sandbox.snapshot()));
         }).catch((error: unknown) => console.error(`snapshot of sandbox ${id} failed:`, error));
       }
-      await store.touchSandbox(this.db, id);
+      const now = this.now();
+      if (live.touchedAt === undefined || now - live.touchedAt >= TOUCH_EVERY_MS) {
+        live.touchedAt = now;
+        await store.touchSandbox(this.db, id);
+      }
       return { ...result, seq };
     }
   }

@@ -43,7 +43,10 @@ export async function touchSandbox(db: PrismaClient, id: string) {
 
 /** Appends a command logged at wall-clock time `at`; fails if another writer took the same sequence number first. */
 export async function appendCommand(db: PrismaClient, sandboxId: string, c: CommandRow, at: Date) {
-  await db.sandboxCommand.create({ data: { sandboxId, seq: c.seq, command: c.command, output: c.output, exitCode: c.exitCode, virtualTime: BigInt(c.virtualTime), createdAt: at } });
+  // One insert per command: plain SQL (both databases), a fraction of the query builder's cost.
+  await db.$executeRaw`
+    INSERT INTO "SandboxCommand" ("sandboxId", "seq", "command", "output", "exitCode", "virtualTime", "createdAt")
+    VALUES (${sandboxId}, ${c.seq}, ${c.command}, ${c.output}, ${c.exitCode}, ${BigInt(c.virtualTime)}, ${at})`;
 }
 
 /** When a user's most recent commands (newest first, at most `take`) after `since` were logged, in any of their sandboxes. */

@@ -119,6 +119,30 @@ EOF`;
     await expect(second.exec(id, alice, "echo again")).resolves.toMatchObject({ output: "again\n", seq: 5 });
   });
 
+  it("takes turns with another server on one sandbox: each sees the other's commands, in order", async () => {
+    const { db, clock, service: first, alice } = await setup({ snapshotEvery: 100 });
+    const second = new SandboxService(db.client, { now: () => clock.now, snapshotEvery: 100 });
+    disposers.unshift(() => second.settle());
+    const { id } = await first.create(alice);
+    const commands = ["kubectl create namespace one", "kubectl get ns one --no-headers", "kubectl create namespace two", "kubectl get ns two --no-headers", "echo $((6 * 7)) > /tmp/x", "cat /tmp/x"];
+    const outputs: string[] = [];
+    for (const [i, command] of commands.entries()) {
+      clock.now += 3_000;
+      // Each server's copy is behind the other's last command: it finds out and catches up.
+      outputs.push((await (i % 2 === 0 ? first : second).exec(id, alice, command)).output);
+    }
+    expect(outputs).toEqual([
+      "namespace/one created\n",
+      expect.stringMatching(/^one\s+Active\s+3s\n$/),
+      "namespace/two created\n",
+      expect.stringMatching(/^two\s+Active\s+3s\n$/),
+      "",
+      "42\n",
+    ]);
+    const log = await db.client.sandboxCommand.findMany({ where: { sandboxId: id }, orderBy: { seq: "asc" }, select: { seq: true, command: true } });
+    expect(log).toEqual(commands.map((command, i) => ({ seq: i + 1, command })));
+  });
+
   it("limits open sandboxes per user", async () => {
     const { service, alice } = await setup({ maxPerUser: 2 });
     await service.create(alice);
