@@ -93,6 +93,9 @@ export class SandboxService {
    * the conflict on the next sequence number, which costs a reload but no query per command.
    */
   private shared = new Set<string>();
+  /** The last snapshot queued (they are taken one after another), and how many are pending. */
+  private snapshots: Promise<void> = Promise.resolve();
+  private pendingSnapshots = 0;
   private queues = new Map<string, Promise<unknown>>();
   private buckets = new Map<string, { tokens: number; at: number }>();
   private readonly maxLive: number;
@@ -189,7 +192,7 @@ export class SandboxService {
     const row: store.SandboxRow = { id, ownerId, labId, seed: randomInt(1, 2 ** 31 - 1), startTime: this.now() };
     const sandbox = this.build(labId, row.seed, row.startTime);
     await store.insertSandbox(this.db, row);
-    this.remember(id, { sandbox, row, seq: 0, sinceSnapshot: 0 });
+    this.remember(id, { sandbox, row, seq: 0, sinceSnapshot: this.snapshotPhase(id) });
     await this.serial(id, () => this.runHook("created", () => this.hooks.created?.({ row, sandbox, seq: 0, at: new Date(this.now()) })));
     return { id };
   }
@@ -222,7 +225,7 @@ export class SandboxService {
       runEntry(sandbox, c.command);
       seq = c.seq;
     }
-    const live: Live = { sandbox, row, seq, sinceSnapshot: 0 };
+    const live: Live = { sandbox, row, seq, sinceSnapshot: this.snapshotPhase(row.id) };
     this.remember(row.id, live);
     return live;
   }
@@ -297,12 +300,7 @@ export class SandboxService {
       live.sinceSnapshot++;
       if (live.sinceSnapshot >= this.snapshotEvery) {
         live.sinceSnapshot = 0;
-        // Taken in the sandbox's queue right after this answer goes out, before its next
-        // command: the learner does not wait for it, and it holds the state after `seq`.
-        void this.serial(id, async () => {
-          if (live.seq !== seq) return;
-          await store.saveSnapshot(this.db, id, seq, JSON.stringify(live.sandbox.snapshot()));
-        }).catch((error: unknown) => console.error(`snapshot of sandbox ${id} failed:`, error));
+        this.queueSnapshot(id, live);
       }
       const now = this.now();
       if (live.touchedAt === undefined || now - live.touchedAt >= TOUCH_EVERY_MS) {
@@ -311,6 +309,36 @@ export class SandboxService {
       }
       return { ...result, seq };
     }
+  }
+
+  /**
+   * Where in its snapshot cycle a sandbox starts: spread by its id, so that a class starting
+   * together does not reach its snapshots on the same command.
+   */
+  private snapshotPhase(id: string): number {
+    let hash = 0;
+    for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) >>> 0;
+    return hash % this.snapshotEvery;
+  }
+
+  /**
+   * Snapshots are taken one at a time, after the answer went out, with the event loop free in
+   * between: many sandboxes reaching their turn together must not stall every request. Each is
+   * taken in its sandbox's queue, between two commands, so it holds the state after `live.seq`.
+   */
+  private queueSnapshot(id: string, live: Live) {
+    const task = this.snapshots
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(() =>
+        this.serial(id, async () => {
+          if (this.live.get(id) !== live) return;
+          await store.saveSnapshot(this.db, id, live.seq, JSON.stringify(live.sandbox.snapshot()));
+        }),
+      )
+      .catch((error: unknown) => console.error(`snapshot of sandbox ${id} failed:`, error));
+    this.snapshots = task;
+    this.pendingSnapshots++;
+    void task.then(() => this.pendingSnapshots--);
   }
 
   /** The sandbox engine, caught up to now (for the diagram, grading and the terminal's prompt). */
@@ -346,7 +374,7 @@ export class SandboxService {
 
   /** Resolves once every queued piece of work (commands, snapshots, hooks) has finished. */
   async settle() {
-    while (this.queues.size > 0) await Promise.all([...this.queues.values()]);
+    while (this.queues.size > 0 || this.pendingSnapshots > 0) await Promise.all([...this.queues.values(), this.snapshots]);
   }
 
   /** Forgets every live engine (as a restart would); the database keeps everything. */

@@ -75,13 +75,12 @@ export async function lastSeq(db: PrismaClient, sandboxId: string): Promise<numb
 }
 
 export async function saveSnapshot(db: PrismaClient, sandboxId: string, seq: number, state: string) {
-  await db.sandboxSnapshot.upsert({
-    where: { sandboxId_seq: { sandboxId, seq } },
-    create: { sandboxId, seq, state },
-    update: { state },
-  });
+  // Plain SQL (both databases): the query builder would copy the large state around several times.
+  await db.$executeRaw`
+    INSERT INTO "SandboxSnapshot" ("sandboxId", "seq", "state", "createdAt") VALUES (${sandboxId}, ${seq}, ${state}, ${new Date()})
+    ON CONFLICT ("sandboxId", "seq") DO UPDATE SET "state" = excluded."state"`;
   // Older snapshots are no longer needed: the newest one plus the log rebuild everything.
-  await db.sandboxSnapshot.deleteMany({ where: { sandboxId, seq: { lt: seq } } });
+  await db.$executeRaw`DELETE FROM "SandboxSnapshot" WHERE "sandboxId" = ${sandboxId} AND "seq" < ${seq}`;
 }
 
 export async function latestSnapshot(db: PrismaClient, sandboxId: string): Promise<{ seq: number; state: string } | null> {

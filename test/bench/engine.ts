@@ -98,7 +98,7 @@ export function benchScheduler(nodes = 1000, podCount = 10_000): Metrics {
 /** CPU spent advancing an idle default sandbox through 24 hours of virtual time. */
 export function benchIdleDay(): Metrics {
   const runs: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 7; i++) {
     const sb = Sandbox.create({ seed: i });
     gc();
     const start = process.cpuUsage();

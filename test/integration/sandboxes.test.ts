@@ -44,10 +44,17 @@ EOF`;
       await service.exec(id, alice, cmd);
     }
     clock.now += 30_000;
+    // The third command leaves a snapshot, taken after the answer when the server is free (so
+    // possibly after the fourth command ran); only the newest is kept.
+    await service.settle();
+    const snapshots = await db.client.sandboxSnapshot.findMany({ where: { sandboxId: id }, select: { seq: true } });
+    expect(snapshots).toHaveLength(1);
+    expect([3, 4]).toContain(snapshots[0]!.seq);
 
     // A restart: the memory is gone, the database is not.
     service.evictAll();
     const restarted = new SandboxService(db.client, { now: () => clock.now, snapshotEvery: 3 });
+    disposers.unshift(() => restarted.settle());
     const pods = await restarted.exec(id, alice, "kubectl get pods -n team --no-headers");
     expect(pods.output).toMatch(/^web\s+1\/1\s+Running\s+0\s+\d+s\n$/);
     expect((await restarted.exec(id, alice, "cat /root/note.txt")).output).toBe("hello\n");
@@ -83,6 +90,7 @@ EOF`;
       live.push((await service.exec(id, alice, cmd)).output);
     }
     const fresh = new SandboxService(db.client, { now: () => clock.now });
+    disposers.unshift(() => fresh.settle());
     const again = await fresh.exec(id, alice, "kubectl get pods -o wide");
     const original = await service.exec(id, alice, "kubectl get pods -o wide");
     expect(again.output).toBe(original.output);
@@ -108,6 +116,7 @@ EOF`;
   it("counts the rate in the database, so two servers together allow no more than one", async () => {
     const { db, clock, service: first, alice } = await setup({ burst: 4, ratePerSecond: 2 });
     const second = new SandboxService(db.client, { now: () => clock.now, burst: 4, ratePerSecond: 2 });
+    disposers.unshift(() => second.settle());
     const { id } = await first.create(alice);
     // Alternating servers: each one's own bucket has tokens left, the shared count does not.
     for (let i = 0; i < 4; i++) await (i % 2 === 0 ? first : second).exec(id, alice, `echo ${i}`);
