@@ -107,7 +107,11 @@ async function main() {
     sandbox = Sandbox.create({ seed: options.seed });
   }
   if (process.stdin.isTTY) await interactive(sandbox);
-  else await runScript(sandbox, options.json);
+  else {
+    // A script is no terminal: `kubectl exec -it` warns and reads the script's next lines.
+    sandbox.terminalIsTty = false;
+    await runScript(sandbox, options.json);
+  }
 }
 
 main().catch((error) => {

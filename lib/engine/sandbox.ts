@@ -26,6 +26,7 @@ import type { HostState } from "./hosts/types";
 import { Shell, type ExecResult, type ShellState } from "./shell";
 import type { World } from "./world";
 import { COMMANDS } from "./commands";
+import { containerRuntime } from "./cli/attach";
 
 /** Bumped whenever the snapshot shape changes; old snapshots are rebuilt from their log. */
 export const SNAPSHOT_VERSION = 1;
@@ -43,8 +44,8 @@ export interface SandboxSnapshot {
   shell?: ShellState;
 }
 
-/** Terminal actions that are not typed lines. */
-export type TerminalControl = { action: "interrupt" } | { action: "save"; content: string } | { action: "close" };
+/** Terminal actions that are not typed lines (Ctrl-C, Ctrl-D, the editor's save and close). */
+export type TerminalControl = { action: "interrupt" } | { action: "eof" } | { action: "save"; content: string } | { action: "close" };
 
 /** Log entries starting with this are control actions (a NUL cannot be typed into a line). */
 export const CONTROL_PREFIX = "\u0000";
@@ -94,6 +95,12 @@ export class Sandbox {
   readonly hosts: Record<string, HostState>;
   private shellState: ShellState | undefined;
   private shell: Shell<World> | undefined;
+  /**
+   * Whether the terminal is a TTY (the web terminal, the CLI on a terminal). A script piped into
+   * the CLI is not: `kubectl exec -it` then warns and reads the following lines without a prompt.
+   * A property of the client, not of the sandbox: never snapshotted.
+   */
+  terminalIsTty = true;
 
   private constructor(
     seed: number,
@@ -304,6 +311,8 @@ export class Sandbox {
         sshKeys: (fromHost, fromUser, toHost, toUser) => fromHost === controlPlane && fromUser === "root" && nodes.has(toHost) && toUser === "root",
         start: this.environment.start ?? { host: controlPlane, user: "root" },
         isInstalled: (host, name) => host.fs[`/usr/bin/${name}`] !== undefined || host.fs[`/usr/local/bin/${name}`] !== undefined,
+        terminalIsTty: () => this.terminalIsTty,
+        containers: containerRuntime(this.world()),
       });
     }
     return this.shell;
@@ -328,9 +337,24 @@ export class Sandbox {
     return result;
   }
 
-  /** Ctrl-C: abandons a half-typed multi-line command or a password prompt. */
+  /**
+   * Ctrl-C: abandons a half-typed multi-line command or a password prompt; in a container's
+   * shell (kubectl exec -it) it goes to that shell.
+   */
   interrupt(): ExecResult {
     return this.terminal().interrupt();
+  }
+
+  /**
+   * Ctrl-D on an empty line: leaves a container's shell (kubectl exec -it), or ends the input of a
+   * half-typed command (a here-document ends at end of file).
+   */
+  endOfInput(): ExecResult {
+    this.activity();
+    const result = this.terminal().endOfInput();
+    noticeManifestChanges(this.cluster);
+    this.cluster.api.clearCache();
+    return result;
   }
 
   /**
@@ -344,6 +368,8 @@ export class Sandbox {
     switch (control.action) {
       case "interrupt":
         return this.interrupt();
+      case "eof":
+        return this.endOfInput();
       case "save":
         return this.saveEditor(control.content);
       default:

@@ -1,7 +1,7 @@
 // A sandbox log entry as people read it. The log holds typed lines and, after a NUL, the
-// terminal's control actions (Ctrl-C, saving or leaving the editor). Pure.
+// terminal's control actions (Ctrl-C, Ctrl-D, saving or leaving the editor). Pure.
 
-export type EntryKind = "command" | "password" | "interrupt" | "save" | "close";
+export type EntryKind = "command" | "password" | "interrupt" | "eof" | "save" | "close";
 
 export type ShownEntry = { kind: EntryKind; text: string };
 
@@ -20,7 +20,7 @@ export function showEntry(command: string, afterPassword = false): ShownEntry {
     } catch {
       action = undefined;
     }
-    if (action === "interrupt" || action === "save" || action === "close") return { kind: action, text: "" };
+    if (action === "interrupt" || action === "eof" || action === "save" || action === "close") return { kind: action, text: "" };
     return { kind: "command", text: "" };
   }
   if (afterPassword) return { kind: "password", text: MASKED };

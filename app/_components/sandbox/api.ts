@@ -50,7 +50,7 @@ export const sandboxApi = {
   get: (id: string) => call<SandboxInfo>(`/api/sandboxes/${encodeURIComponent(id)}`),
   close: (id: string) => call<void>(`/api/sandboxes/${encodeURIComponent(id)}`, { method: "DELETE" }),
   exec: (id: string, command: string) => call<ExecResponse>(`/api/sandboxes/${encodeURIComponent(id)}/exec`, { method: "POST", body: JSON.stringify({ command }) }),
-  control: (id: string, control: "interrupt" | "close") => call<ExecResponse>(`/api/sandboxes/${encodeURIComponent(id)}/exec`, { method: "POST", body: JSON.stringify({ control }) }),
+  control: (id: string, control: "interrupt" | "eof" | "close") => call<ExecResponse>(`/api/sandboxes/${encodeURIComponent(id)}/exec`, { method: "POST", body: JSON.stringify({ control }) }),
   save: (id: string, content: string) => call<ExecResponse>(`/api/sandboxes/${encodeURIComponent(id)}/exec`, { method: "POST", body: JSON.stringify({ control: "save", content }) }),
   grade: (id: string, locale: string) => call<GradeResponse>(`/api/sandboxes/${encodeURIComponent(id)}/grade?locale=${encodeURIComponent(locale)}`),
 };

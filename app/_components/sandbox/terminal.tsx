@@ -253,6 +253,19 @@ export function SandboxTerminal({ sandboxId, initial, messages, onExec, onEditor
             redraw();
           }
           return;
+        case "\x04":
+          // Ctrl-D on an empty line: end of input (leaves a container's shell, ends a
+          // here-document); elsewhere on the line it does nothing here.
+          if (line !== "" || waiting === "password") return;
+          leave("");
+          busy = true;
+          void sandboxApi
+            .control(sandboxId, "eof")
+            .then(show, () => redraw())
+            .finally(() => {
+              busy = false;
+            });
+          return;
         case "\x0c":
           // The terminal keeps the cursor's row as its first: the input is drawn again from there.
           term.clear();

@@ -147,7 +147,7 @@ export function WhatHappened({ replays, rtl }: { replays: CommandReplay[]; rtl: 
   const selected = picked ?? auto;
 
   const label = (replay: CommandReplay) =>
-    replay.secret ? t("secretEntry") : replay.control ? t(`control.${(["save", "close", "interrupt"] as const).find((c) => c === replay.control) ?? "unknown"}`) : undefined;
+    replay.secret ? t("secretEntry") : replay.control ? t(`control.${(["save", "close", "interrupt", "eof"] as const).find((c) => c === replay.control) ?? "unknown"}`) : undefined;
 
   // The first placement of the command opens its filters and scores; the others stay folded.
   const firstWhy = selected?.steps.flatMap((step) => step.items).find((item) => item.why)?.id;

@@ -8,6 +8,9 @@ import type { CatalogueImage, ImageReference } from "../images/types";
 import type { Command, CommandContext, CommandResult } from "../shell/types";
 import { containerLogs, createContainer, findContainer, portsText, refreshEngine, removeContainer, startContainer, statusText, stopContainer } from "./containers";
 import { execInContainer } from "./exec";
+import { containerSession, runPipedScript } from "../cli/attach";
+import { findAccount } from "../images/rootfs";
+import type { World } from "../world";
 import { bool, kvMap, list, parseFlags, str, type FlagSpec, type FlagValues } from "./flags";
 import { dockerCreatedAt, ellipsis, goJson, goTimeString, humanDuration, humanSize, naturalLess, rfc3339Nano, strconvQuote, tabwrite } from "./format";
 import { containerInspect, imageInspect, networkInspect } from "./inspect";
@@ -848,10 +851,54 @@ function execCommand(r: Run, argv: string[]): CommandResult {
   const found = findContainer(r.engine, parsed.args[0]!);
   if (!found.ok) return err(`${noSuchContainer(r, found, parsed.args[0]!, true)}\n`);
   const c = found.value;
+  const interactive = bool(parsed.flags, "interactive");
+  const ttyFlag = bool(parsed.flags, "tty");
+  // The CLI checks its own stdin before asking the daemon to start anything.
+  if (interactive && ttyFlag && !(r.ctx.stdinIsTty ?? true)) return err("the input device is not a TTY\n");
   if (c.status !== "running") return err(`${daemonErr(`${engineFeatures(r.version).modernRunningRemove ? "container" : "Container"} ${c.id} is not running`)}\n`);
-  const res = execInContainer(r.ctx.world, r.host, r.engine, c, parsed.args.slice(1), list(parsed.flags, "env"));
-  if (bool(parsed.flags, "tty")) return { stdout: (res.stdout + res.stderr).replace(/\r?\n/g, "\r\n"), stderr: "", exitCode: res.exitCode };
+  const argvIn = parsed.args.slice(1);
+  const env = list(parsed.flags, "env");
+  const workdir = str(parsed.flags, "workdir") ?? "";
+  const image = findById(c.imageId);
+  if (interactive && image) {
+    const hostKey = Object.entries(r.ctx.world.hosts ?? {}).find(([, h]) => h === r.host)?.[0];
+    const envRecord: Record<string, string> = {};
+    for (const kv of env) {
+      const eq = kv.indexOf("=");
+      if (eq > 0) envRecord[kv.slice(0, eq)] = kv.slice(eq + 1);
+    }
+    const session = containerSession({
+      via: "docker",
+      image,
+      argv: argvIn,
+      tty: ttyFlag,
+      user: execUser(image, str(parsed.flags, "user")),
+      hostname: c.hostname,
+      cwd: workdir || image.config.workingDir || "/",
+      run: `${c.id}/${c.startedAt}`,
+      container: c.id,
+      env: envRecord,
+    });
+    if (session && hostKey !== undefined) session.host = hostKey;
+    // The terminal goes to the container's shell until it exits.
+    if (session && r.ctx.stdinIsTerminal) return { stdout: "", stderr: "", exitCode: 0, attach: session };
+    if (session && hostKey !== undefined) {
+      const piped = runPipedScript(r.ctx.world as World, session, r.ctx.stdin, r.ctx.columns ?? 80);
+      return { stdout: ttyFlag ? piped.output.replace(/\r?\n/g, "\r\n") : piped.output, stderr: "", exitCode: piped.status };
+    }
+  }
+  const res = execInContainer(r.ctx.world, r.host, r.engine, c, argvIn, env, { tty: ttyFlag, columns: r.ctx.columns ?? 80, workdir, stdin: interactive ? r.ctx.stdin : "" });
+  // A program that could not start is the CLI's error, not the terminal's output.
+  if (ttyFlag && !res.stderr.startsWith("OCI runtime exec failed")) return { stdout: (res.stdout + res.stderr).replace(/\r?\n/g, "\r\n"), stderr: "", exitCode: res.exitCode };
   return res;
+}
+
+/** Who `docker exec -u USER` runs as (root by default): the account, or a bare uid. */
+function execUser(image: CatalogueImage, user: string | undefined): { uid: number; name?: string; home: string } {
+  const spec = (user ?? "").split(":")[0] ?? "";
+  const account = findAccount(image, spec === "" ? 0 : spec);
+  if (account) return { uid: account.uid, name: account.name, home: account.home };
+  return /^\d+$/.test(spec) ? { uid: Number(spec), home: "/" } : { uid: 0, name: "root", home: "/root" };
 }
 
 function inspectCommand(r: Run, flags: FlagValues, args: string[]): CommandResult {

@@ -1,6 +1,7 @@
 // `docker exec`: the handful of programs the course runs inside containers (curl, wget, ping,
-// nslookup, getent, ip, hostname, cat of the network files), each seeing the container's own
-// network view (netview.ts).
+// nslookup, getent, ip, hostname, ls and cat over the image's files and the network files), each
+// seeing the container's own network view (netview.ts). dockerRunner gives the same programs to
+// an interactive shell (docker exec -it C sh).
 import type { HostState } from "../hosts/types";
 import { findById } from "../images/catalogue";
 import { formatHttpResponse } from "../images/http";
@@ -13,6 +14,9 @@ import { broadcastOf, formatIPv4, netmaskOf, parseCidr, parseIPv4 } from "./ipne
 import { attachedNetworks, connectTcp, hostNameservers, reachFromContainer, resolveDns, resolveName, serveHttp, sourceAddress, usesEmbeddedDns, type DockerWorld } from "./netview";
 import type { ContainerState, DockerEngineState } from "./types";
 import { engineFeatures } from "./versions";
+import { containerRoot, imageFamily, type RootFs } from "../images/rootfs";
+import { cat, ls, textFilter, which, type UserlandContext } from "../images/userland";
+import type { CatalogueImage } from "../images/types";
 
 interface ExecContext {
   world: DockerWorld;
@@ -22,6 +26,15 @@ interface ExecContext {
   env: string[];
   tools: Set<string>;
   busybox: boolean;
+  image?: CatalogueImage;
+  /** The working directory (the image's WORKDIR, or where an interactive shell went). */
+  cwd: string;
+  /** stdout is a terminal (ls prints columns). */
+  tty: boolean;
+  columns: number;
+  /** The whole environment processes get, when a shell decides it (else the container's). */
+  fullEnv?: string[];
+  root?: RootFs;
 }
 
 const out = (stdout: string, exitCode = 0, stderr = ""): CommandResult => ({ stdout, stderr, exitCode });
@@ -332,7 +345,29 @@ function wget(x: ExecContext, args: string[]): CommandResult {
   return out("", 0, quiet ? "" : `${connecting}saving to '${file}'\n${file.padEnd(20)} 100% |********************************|   ${String(res.body.length).padStart(3)}  0:00:00 ETA\n'${file}' saved\n`);
 }
 
-function runOne(x: ExecContext, argv: string[]): CommandResult {
+function rootOf(x: ExecContext): RootFs {
+  if (!x.root) {
+    const extra: Record<string, string> = {};
+    for (const f of ["/etc/hostname", "/etc/hosts", "/etc/resolv.conf"]) {
+      const text = fileContent(x, f);
+      if (text !== undefined) extra[f] = text;
+    }
+    x.root = x.image ? containerRoot(x.image, extra) : { node: () => undefined, list: () => undefined, resolve: (p) => p };
+  }
+  return x.root;
+}
+
+function userland(x: ExecContext): UserlandContext {
+  const path = (x.fullEnv ?? x.env).find((v) => v.startsWith("PATH="))?.slice(5) ?? "";
+  return { fs: rootOf(x), family: x.image ? imageFamily(x.image) : "busybox", cwd: x.cwd, tty: x.tty, columns: x.columns, now: x.world.now(), path };
+}
+
+/** The environment a process started by `docker exec` gets. */
+function processEnv(x: ExecContext): string[] {
+  return x.fullEnv ?? [...x.env, `HOSTNAME=${x.container.hostname}`, "HOME=/root"];
+}
+
+function runOne(x: ExecContext, argv: string[], stdin = ""): CommandResult {
   const name = argv[0] ?? "";
   const base = name.slice(name.lastIndexOf("/") + 1);
   const args = argv.slice(1);
@@ -353,7 +388,7 @@ function runOne(x: ExecContext, argv: string[]): CommandResult {
       for (const cmd of splitScript(args[c + 1] ?? "")) {
         if (cmd.op === "&&" && result.exitCode !== 0) continue;
         if (cmd.op === "||" && result.exitCode === 0) continue;
-        const inner = x.tools.has(cmd.argv[0] ?? "") || ["echo", "exit", "true", "false", "cd", "export"].includes(cmd.argv[0] ?? "") ? runOne({ ...x, tools: new Set([...x.tools, "echo", "exit", "true", "false", "cd", "export"]) }, cmd.argv) : out("", 127, x.busybox ? `${base}: ${cmd.argv[0]}: not found\n` : `${base}: 1: ${cmd.argv[0]}: not found\n`);
+        const inner = x.tools.has(cmd.argv[0] ?? "") || ["echo", "exit", "true", "false", "cd", "export"].includes(cmd.argv[0] ?? "") ? runOne({ ...x, tools: new Set([...x.tools, "echo", "exit", "true", "false", "cd", "export"]) }, cmd.argv, stdin) : out("", 127, x.busybox ? `${base}: ${cmd.argv[0]}: not found\n` : `${base}: 1: ${cmd.argv[0]}: not found\n`);
         stdout += inner.stdout;
         stderr += inner.stderr;
         result = inner;
@@ -381,7 +416,7 @@ function runOne(x: ExecContext, argv: string[]): CommandResult {
       return out("uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)\n".replace(/,1\(bin\).*/, x.busybox ? ",10(wheel)\n" : "\n"));
     case "env":
     case "printenv": {
-      const vars = [...x.env, `HOSTNAME=${x.container.hostname}`, "HOME=/root"];
+      const vars = processEnv(x);
       if (base === "printenv" && args[0]) {
         const hit = vars.find((v) => v.startsWith(`${args[0]}=`));
         return hit ? out(`${hit.slice(args[0].length + 1)}\n`) : out("", 1);
@@ -389,6 +424,7 @@ function runOne(x: ExecContext, argv: string[]): CommandResult {
       return out(`${vars.join("\n")}\n`);
     }
     case "cat": {
+      if (x.image) return cat(userland(x), args, stdin);
       let text = "";
       for (const f of args) {
         const c = fileContent(x, f);
@@ -397,6 +433,20 @@ function runOne(x: ExecContext, argv: string[]): CommandResult {
       }
       return out(text);
     }
+    case "ls":
+      return ls(userland(x), args);
+    case "pwd":
+      return out(`${x.cwd}\n`);
+    case "clear":
+      return out(x.busybox ? "\x1b[H\x1b[J" : "\x1b[H\x1b[2J\x1b[3J");
+    case "which":
+      return which(userland(x), args);
+    case "grep":
+    case "head":
+    case "tail":
+    case "wc":
+    case "sort":
+      return textFilter(userland(x), [base, ...args], stdin);
     case "ping":
       return ping(x, args);
     case "nslookup":
@@ -418,10 +468,53 @@ function runOne(x: ExecContext, argv: string[]): CommandResult {
   }
 }
 
-/** Runs `argv` inside a running container (the caller checks state and parses exec flags). */
-export function execInContainer(world: DockerWorld, host: HostState, engine: DockerEngineState, container: ContainerState, argv: string[], env: string[] = []): CommandResult {
+function execContext(world: DockerWorld, host: HostState, engine: DockerEngineState, container: ContainerState, env: string[], options: { tty?: boolean; columns?: number; workdir?: string }): ExecContext {
   const image = findById(container.imageId);
   const tools = new Set(image?.tools ?? []);
   const busybox = image ? image.model === "busybox" || image.tools.includes("apk") : true;
-  return runOne({ world, host, engine, container, env: [...container.env, ...env], tools, busybox }, argv);
+  const cwd = options.workdir || image?.config.workingDir || "/";
+  return { world, host, engine, container, env: [...container.env, ...env], tools, busybox, ...(image ? { image } : {}), cwd, tty: options.tty ?? false, columns: options.columns ?? 80 };
+}
+
+/** Runs `argv` inside a running container (the caller checks state and parses exec flags). */
+export function execInContainer(
+  world: DockerWorld,
+  host: HostState,
+  engine: DockerEngineState,
+  container: ContainerState,
+  argv: string[],
+  env: string[] = [],
+  options: { tty?: boolean; columns?: number; workdir?: string; stdin?: string } = {},
+): CommandResult {
+  return runOne(execContext(world, host, engine, container, env, options), argv, options.stdin ?? "");
+}
+
+/** A running container, as an interactive shell in it (docker exec -it) sees it. */
+export interface DockerRunner {
+  image: CatalogueImage | undefined;
+  /** The environment processes start with. */
+  env: [string, string][];
+  workingDir: string;
+  root(): RootFs;
+  run(argv: string[], io: { stdin: string; cwd: string; env: [string, string][]; tty?: boolean }): CommandResult | { notFound: true };
+}
+
+export function dockerRunner(world: DockerWorld, host: HostState, engine: DockerEngineState, container: ContainerState, options: { tty?: boolean; columns?: number; workdir?: string; env?: string[] } = {}): DockerRunner {
+  const x = execContext(world, host, engine, container, options.env ?? [], options);
+  const env = processEnv(x).map((kv): [string, string] => {
+    const eq = kv.indexOf("=");
+    return eq < 0 ? [kv, ""] : [kv.slice(0, eq), kv.slice(eq + 1)];
+  });
+  return {
+    image: x.image,
+    env,
+    workingDir: x.cwd,
+    root: () => rootOf(x),
+    run(argv, io) {
+      const name = argv[0] ?? "";
+      const base = name.slice(name.lastIndexOf("/") + 1);
+      if (!x.tools.has(base)) return { notFound: true };
+      return runOne({ ...x, cwd: io.cwd, tty: io.tty ?? x.tty, fullEnv: io.env.map(([k, v]) => `${k}=${v}`) }, argv, io.stdin);
+    },
+  };
 }

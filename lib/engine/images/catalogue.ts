@@ -33,14 +33,14 @@ const BUSYBOX_TOOLS = [
   "hostname", "sleep", "date", "env", "printenv", "true", "false", "id", "ps", "top", "uname", "nc",
   "telnet", "traceroute", "arp", "netstat", "head", "tail", "grep", "sed", "awk", "vi", "which",
   "whoami", "df", "du", "free", "uptime", "kill", "mkdir", "rm", "touch", "sort", "uniq", "wc", "tr",
-  "cut", "seq", "yes", "timeout", "watch", "printf", "test", "[",
+  "cut", "seq", "yes", "timeout", "watch", "printf", "test", "[", "clear",
 ];
 
 /** Debian-slim based images: coreutils, a shell, getent; no ping, ip or nslookup. */
 const DEBIAN_TOOLS = [
   "sh", "bash", "dash", "echo", "cat", "ls", "hostname", "sleep", "date", "env", "printenv", "true",
   "false", "id", "uname", "head", "tail", "grep", "sed", "mkdir", "rm", "touch", "sort", "wc", "tr",
-  "cut", "seq", "yes", "timeout", "printf", "test", "[", "getent", "whoami", "df", "du", "kill",
+  "cut", "seq", "yes", "timeout", "printf", "test", "[", "getent", "whoami", "df", "du", "kill", "which", "clear",
 ];
 
 const ALPINE_TOOLS = [...BUSYBOX_TOOLS, "getent", "apk"];

@@ -29,6 +29,28 @@ Commercial support is available at
 </html>
 `;
 
+/** nginx's /usr/share/nginx/html/50x.html, the page of its default error_page. */
+export const NGINX_50X_HTML = `<!DOCTYPE html>
+<html>
+<head>
+<title>Error</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>An error occurred.</h1>
+<p>Sorry, the page you are looking for is currently unavailable.<br/>
+Please try again later.</p>
+<p>If you are the system administrator of this resource then you should check
+the error log for details.</p>
+<p><em>Faithfully yours, nginx.</em></p>
+</body>
+</html>
+`;
+
 export const HTTPD_IT_WORKS_HTML = "<html><body><h1>It works!</h1></body></html>\n";
 
 const HTTP_DATE_DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -168,7 +190,7 @@ export function httpResponse(server: HttpModel | CatalogueImage, req: HttpReques
   switch (model) {
     case "nginx": {
       const found = path === "/" || path === "/index.html" || path === "/50x.html";
-      const body = found ? NGINX_WELCOME_HTML : nginxError(404, "Not Found", version);
+      const body = path === "/50x.html" ? NGINX_50X_HTML : found ? NGINX_WELCOME_HTML : nginxError(404, "Not Found", version);
       const status = found ? 200 : 404;
       const headers: [string, string][] = [
         ["Server", `nginx/${version}`],
@@ -176,7 +198,7 @@ export function httpResponse(server: HttpModel | CatalogueImage, req: HttpReques
         ["Content-Type", "text/html"],
         ["Content-Length", String(body.length)],
       ];
-      if (found) headers.push(["Last-Modified", "Tue, 26 Nov 2024 15:55:00 GMT"], ["Connection", "keep-alive"], ['ETag', '"6745ef54-267"'], ["Accept-Ranges", "bytes"]);
+      if (found) headers.push(["Last-Modified", "Tue, 26 Nov 2024 15:55:00 GMT"], ["Connection", "keep-alive"], ["ETag", `"6745ef54-${body.length.toString(16)}"`], ["Accept-Ranges", "bytes"]);
       else headers.push(["Connection", "keep-alive"]);
       return {
         status,

@@ -93,7 +93,8 @@ interface Entry {
   target?: FsNode;
 }
 
-function lsColumns(names: string[], width: number): string {
+/** GNU ls's columns: as many as fit in `width`, padded with tabs where it can. */
+export function lsColumns(names: string[], width: number): string {
   const n = names.length;
   if (n === 0) return "";
   const lens = names.map((x) => [...x].length);

@@ -26,7 +26,7 @@ import { ExpandError, Expander } from "./expand";
 import { type CondNode, type CommandNode, type CompoundCommand, type List, type Pipeline, type Redirect, type SimpleCommand, type Word, type WordPart, parse, parseWords } from "./parse";
 import { compilePosix, globMatch, globToRegexSource, hasGlobChars, unescapeGlob } from "./pattern";
 import type { Proc, Utility } from "./proc";
-import type { Frame, Pending, ShellState } from "./state";
+import type { ContainerSession, Frame, Pending, ShellState } from "./state";
 import { TestError, fileCompare, fileTest, intCompare } from "./test-expr";
 import { ctime } from "./time-format";
 import type { Command, CommandResult, SessionShell, SessionView } from "./types";
@@ -50,6 +50,22 @@ export interface ShellDeps<World = unknown> {
   columns?: number;
   /** Whether an external command is installed on a host (default: all of them everywhere). */
   isInstalled?(host: HostState, name: string): boolean;
+  /** Whether the terminal is a TTY (default true; false for a script piped into the CLI). */
+  terminalIsTty?(): boolean;
+  /** Runs what is typed into a container's shell the terminal is attached to (exec -it). */
+  containers?: ContainerRuntime;
+}
+
+/** The container side of an attached terminal (CommandResult.attach). */
+export interface ContainerRuntime {
+  /**
+   * Runs a line typed into the session's shell (changing its cwd, variables and $?). `exit` is
+   * set when the exec ended (the shell exited, or its container is gone); `output` then ends
+   * with what the client prints (kubectl: "command terminated with exit code N").
+   */
+  line(session: ContainerSession, text: string, columns: number): { output: string; exit?: number };
+  /** The exec ended with `status`: what the client prints then. */
+  ended(session: ContainerSession, status: number): string;
 }
 
 /** obj[key] when it is obj's own entry: typed names like "toString" are data, not Object.prototype. */
@@ -93,6 +109,8 @@ export class Runtime {
   steps = 0;
   /** A command asked for the editor (CommandResult.editor); the top level opens it. */
   editorRequest?: { path: string; then: string[] };
+  /** A command attached the terminal to a container's shell (CommandResult.attach). */
+  attachRequest?: ContainerSession;
 
   write(text: string) {
     if (this.truncated || text === "") return;
@@ -357,6 +375,7 @@ export class Interp {
       try {
         this.state.status = this.execPipeline(pipeline, this.top, this.termIo());
         if (this.openRequestedEditor({ text, index: i + 1, status: this.state.status })) return;
+        if (this.openRequestedContainer({ text, index: i + 1, status: this.state.status })) return;
         this.cleanProcFiles();
       } catch (e) {
         this.cleanProcFiles();
@@ -389,6 +408,16 @@ export class Interp {
     this.rt.editorRequest = undefined;
     const frame = this.topFrame();
     this.state.pending = { kind: "editor", path: request.path, host: frame.host, user: frame.user, resume, then: request.then };
+    return true;
+  }
+
+  /** Attaches the terminal to the container shell a command opened; the line waits for it. */
+  private openRequestedContainer(resume: { text: string; index: number; status: number }): boolean {
+    const request = this.rt.attachRequest;
+    if (!request) return false;
+    this.rt.attachRequest = undefined;
+    if (!this.deps.containers) return false;
+    this.state.container = { ...request, ...(request.via === "docker" && request.host === undefined ? { host: this.topFrame().host } : {}), resume };
     return true;
   }
 
@@ -1344,6 +1373,8 @@ export class Interp {
         host: this.hostOf(frame),
         world: this.deps.world,
         stdoutIsTty: io.out.tty,
+        stdinIsTerminal: io.stdinTty,
+        stdinIsTty: io.stdinTty && (this.deps.terminalIsTty?.() ?? true),
         columns: this.deps.columns ?? 80,
         session: this.sessionView(),
       });
@@ -1352,6 +1383,8 @@ export class Interp {
       return 1;
     }
     if (res.editor) this.rt.editorRequest = res.editor;
+    // Only a command the learner runs directly at the prompt can hand the terminal over.
+    if (res.attach && !ctx.sub && io.stdinTty && io.out.tty) this.rt.attachRequest = res.attach;
     if (res.ordered) for (const [fd, text] of res.ordered) (fd === 1 ? io.out : io.err).write(text);
     else {
       io.out.write(res.stdout ?? "");

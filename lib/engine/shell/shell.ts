@@ -17,7 +17,8 @@ import { actorFor, readFile, stat, writeFile } from "./vfs";
 import { Random } from "../random";
 import { Interp, LIMITS, type ShellDeps } from "./interp";
 import { MAX_HEREDOC_BYTES, parse } from "./parse";
-import { type Frame, type Pending, type ShellState, newFrame, promptFor } from "./state";
+import { type ContainerSession, type Frame, type Pending, type ShellState, newFrame, promptFor } from "./state";
+import { expandPrompt } from "../images/container-shell";
 
 export interface ExecResult {
   /** Everything printed (stdout and stderr, in order). */
@@ -80,6 +81,7 @@ export class Shell<World = unknown> {
   prompt(): string {
     const p = this.state.pending;
     if (p?.kind === "password") return p.prompt;
+    if (this.state.container) return containerPrompt(this.state.container);
     if (this.state.buffer !== undefined) return "> ";
     const frame = this.current();
     return promptFor(frame, this.deps.hosts[frame.host]);
@@ -99,6 +101,8 @@ export class Shell<World = unknown> {
           const refused = this.input(text.slice(nl + 1));
           if (refused) return { ...refused, output: this.interp.rt.text() + refused.output };
         }
+      } else if (this.state.container) {
+        this.containerInput(text);
       } else {
         if (pending?.kind === "editor") this.state.pending = undefined;
         const refused = this.input(text);
@@ -113,6 +117,20 @@ export class Shell<World = unknown> {
   /** Ctrl-C: abandons a pending prompt, editor or incomplete command. */
   interrupt(): ExecResult {
     this.interp.reset();
+    const session = this.state.container;
+    if (session) {
+      // With a terminal, ^C goes to the container's shell; without one it stops kubectl/docker.
+      this.interp.rt.write("^C\n");
+      if (session.tty) session.status = 130;
+      else {
+        try {
+          this.leaveContainer(130);
+        } catch (e) {
+          this.recover(e);
+        }
+      }
+      return this.result();
+    }
     this.state.pending = undefined;
     this.state.buffer = undefined;
     this.state.bufferAwaits = undefined;
@@ -129,6 +147,19 @@ export class Shell<World = unknown> {
    */
   endOfInput(): ExecResult {
     this.interp.reset();
+    const session = this.state.container;
+    if (session) {
+      // Ctrl-D at the container's prompt: its shell exits with $? (bash says "exit",
+      // BusyBox ends the line, dash says nothing).
+      if (session.tty) this.interp.rt.write(session.shell === "bash" ? "exit\n" : session.shell === "ash" ? "\n" : "");
+      try {
+        this.interp.rt.write(this.deps.containers?.ended(session, session.status) ?? "");
+        this.leaveContainer(session.status);
+      } catch (e) {
+        this.recover(e);
+      }
+      return this.result();
+    }
     const buffer = this.state.buffer;
     if (buffer === undefined) return this.result();
     this.state.buffer = undefined;
@@ -186,7 +217,8 @@ export class Shell<World = unknown> {
 
   private result(): ExecResult {
     const rt = this.interp.rt;
-    const res: ExecResult = { output: rt.text(), exitCode: this.state.status, prompt: this.state.ended ? "" : this.prompt() };
+    // While attached to a container, $? is its shell's.
+    const res: ExecResult = { output: rt.text(), exitCode: this.state.container ? this.state.container.status : this.state.status, prompt: this.state.ended ? "" : this.prompt() };
     if (rt.cleared) res.cleared = true;
     if (this.state.ended) res.ended = true;
     const p = this.state.pending;
@@ -271,6 +303,40 @@ export class Shell<World = unknown> {
     for (const w of r.warnings) this.interp.rt.write(w + "\n");
     this.interp.runTop(r.program, combined, 0, this.state.status);
     return undefined;
+  }
+
+  /** Lines typed while the terminal is attached to a container's shell go to it, one by one. */
+  private containerInput(typed: string) {
+    const lines = typed.split("\n");
+    if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+    for (let i = 0; i < lines.length; i++) {
+      const session = this.state.container;
+      // The container's shell exited: the rest of a paste is typed into this one.
+      if (!session) {
+        const refused = this.input(lines.slice(i).join("\n"));
+        if (refused) this.interp.rt.write(refused.output);
+        return;
+      }
+      const line = lines[i]!;
+      if (line.length > LIMITS.line) {
+        this.interp.rt.write(`input line too long (over ${LIMITS.line / 1024} KB): nothing was run\n`);
+        continue;
+      }
+      this.remember(line);
+      const runtime = this.deps.containers;
+      const r = runtime ? runtime.line(session, line, this.deps.columns ?? 80) : { output: "", exit: session.status };
+      this.interp.rt.write(r.output);
+      if (r.exit !== undefined) this.leaveContainer(r.exit);
+    }
+  }
+
+  /** The container's exec ended with `status`: back to this shell, and on with the rest of the line. */
+  private leaveContainer(status: number) {
+    const session = this.state.container;
+    if (!session) return;
+    this.state.container = undefined;
+    this.state.status = status;
+    if (session.resume) this.resume(session.resume.text, session.resume.index, status);
   }
 
   private refuse(message: string): ExecResult {
@@ -472,6 +538,13 @@ export function expandHistory(line: string, history: string[]): { text: string; 
     i += consumed - 1;
   }
   return { text: out, changed };
+}
+
+/** What the container's shell shows before each line (nothing without a terminal). */
+export function containerPrompt(s: ContainerSession): string {
+  if (!s.tty) return "";
+  const ps1 = Object.hasOwn(s.env, "PS1") ? s.env.PS1! : Object.hasOwn(s.vars, "PS1") ? s.vars.PS1! : s.ps1;
+  return expandPrompt(ps1, { flavour: s.shell, user: s.user, uid: s.uid, hostname: s.hostname, cwd: s.cwd, home: s.env.HOME ?? s.home, argv0: s.argv0, bashVersion: s.bashVersion ?? "5.2" });
 }
 
 function writeProbe(fs: Parameters<typeof stat>[0], path: string, actor: ReturnType<typeof actorFor>): boolean {

@@ -84,6 +84,53 @@ export type Pending =
       then?: string[];
     };
 
+/**
+ * A shell inside a container that the terminal is attached to (`kubectl exec -it POD -- sh`,
+ * `docker exec -it C bash`): typed lines go to it until it exits. Plain JSON, so an open
+ * session survives a snapshot.
+ */
+export interface ContainerSession {
+  /** Which client opened it: kubectl reports a non-zero exit, docker only returns it. */
+  via: "kubectl" | "docker";
+  /** kubectl: the pod and its container. */
+  namespace?: string;
+  pod?: string;
+  /** kubectl: the container's name; docker: the container's id. */
+  container: string;
+  /** The Docker host (key in the sandbox's host table). */
+  host?: string;
+  /** dash (Debian's sh), bash or ash (BusyBox). */
+  shell: "dash" | "bash" | "ash";
+  /** The program as started ("sh", "/bin/bash"): messages and \s use it. */
+  argv0: string;
+  /** A terminal was allocated (-t with a terminal): prompts, "exit" on exit, ^C to the shell. */
+  tty: boolean;
+  /** PS1 before expansion (\u, \h, \w, \$, ...); dash shows it as it is. */
+  ps1: string;
+  /** The user the shell runs as ("I have no name!" when the image has no such account). */
+  user: string;
+  uid: number;
+  hostname: string;
+  home: string;
+  /** bash's version for \v ("5.2"). */
+  bashVersion?: string;
+  /** The container's run the shell lives in: another run (a restart) or none means it was killed. */
+  run: string;
+  cwd: string;
+  /** Variables exported in the session (on top of the container's environment). */
+  env: Record<string, string>;
+  /** Shell variables not exported. */
+  vars: Record<string, string>;
+  /** The container's variables unset in the session. */
+  unset?: string[];
+  /** $? inside. */
+  status: number;
+  /** Lines read (dash numbers its messages with them). */
+  line: number;
+  /** The rest of the terminal's input line, run when the session ends. */
+  resume?: Resume;
+}
+
 /** A one-shot permission earned by typing a password, used by the command that asked. */
 export interface Grant {
   purpose: "sudo" | "su" | "ssh";
@@ -110,6 +157,8 @@ export interface ShellState {
   random: RandomState;
   /** The bottom frame exited: the terminal session is over. */
   ended?: boolean;
+  /** A container's shell the terminal is attached to. */
+  container?: ContainerSession;
 }
 
 /** The default PATH of a login shell. */

@@ -1,5 +1,6 @@
 // The contract between the shell and every command it runs (builtins, kubectl, docker, ...).
 import type { HostState } from "../hosts/types";
+import type { ContainerSession } from "./state";
 
 export interface CommandResult {
   stdout: string;
@@ -17,6 +18,13 @@ export interface CommandResult {
    * directory, as the same user) and carries on with the rest of the line (kubectl edit).
    */
   editor?: { path: string; then: string[] };
+  /**
+   * Optional: attach the terminal to a shell in a container (kubectl exec -it, docker exec -it).
+   * The shell opens it only for a command at the top level whose stdin and stdout are the
+   * terminal; typed lines then go to the container until its shell exits, and the rest of the
+   * line runs after that.
+   */
+  attach?: ContainerSession;
 }
 
 export interface CommandContext<World = unknown> {
@@ -37,6 +45,10 @@ export interface CommandContext<World = unknown> {
   world: World;
   /** Whether stdout is the terminal (not a pipe or file): tools colour their output only then. */
   stdoutIsTty?: boolean;
+  /** Whether stdin is the terminal the learner types into (not a pipe, file or here-document). */
+  stdinIsTerminal?: boolean;
+  /** ...and that terminal is a TTY (false when a script is piped into the sandbox's CLI). */
+  stdinIsTty?: boolean;
   /** The terminal's width (ps cuts its lines there). */
   columns?: number;
   /** The terminal session the command runs in, as a process lister sees it. */

@@ -1,6 +1,10 @@
-// kubectl exec: runs a command in a container (a small set of tools, as the image has them).
+// kubectl exec: runs a command in a container (a small set of tools, as the image has them), or
+// with -it attaches the terminal to a shell in it (cli/attach.ts).
 import { notFound } from "../../apiserver/errors";
 import { runInPod } from "../net";
+import { containerUser, podRunner, type PodExecResult } from "../net/pod";
+import { containerSession, runPipedScript } from "../attach";
+import { podHostname } from "../../network";
 import { GLOBAL_FLAGS, type FlagSpec } from "./args";
 import { apiErrorMessage } from "./errors";
 import { resolveType } from "./resources";
@@ -15,8 +19,6 @@ export const EXEC_FLAGS: FlagSpec[] = [
   { name: "quiet", short: "q", kind: "bool" },
   { name: "filename", short: "f", kind: "stringArray" },
 ];
-
-const SHELLS = new Set(["sh", "bash", "ash", "/bin/sh", "/bin/bash", "/bin/ash"]);
 
 export function runExec(s: Session) {
   const out = s.output;
@@ -52,15 +54,53 @@ export function runExec(s: Session) {
   let container = s.flag<string | undefined>("container");
   if (!container) {
     container = containers[0]!;
-    if (containers.length > 1 && !s.flag("quiet")) out.stderr += `Defaulted container "${container}" out of: ${containers.join(", ")}\n`;
+    if (containers.length > 1 && !s.flag("quiet")) out.warn(`Defaulted container "${container}" out of: ${containers.join(", ")}\n`);
   }
-  if (SHELLS.has(argv[0]!) && argv.length === 1 && s.flag("stdin")) {
-    // An interactive shell needs a terminal inside the container, which this sandbox does not
-    // open; one-off commands work: kubectl exec POD -- CMD.
-    out.err(`Unable to use a TTY - input is not a terminal or the right kind of file\nerror: an interactive shell inside a container is not available in this sandbox; run single commands instead, e.g. kubectl exec ${podName} -- cat /etc/hostname`);
-    return;
+  // As kubectl's SetupTTY: a TTY only with -i and -t, and only when stdin is a terminal.
+  const stdin = Boolean(s.flag("stdin"));
+  const wantsTty = stdin && Boolean(s.flag("tty"));
+  const tty = wantsTty && Boolean(s.ctx.stdinIsTty);
+  if (wantsTty && !tty && !s.flag("quiet")) out.warn("Unable to use a TTY - input is not a terminal or the right kind of file\n");
+  const ref = { namespace: pod.metadata.namespace!, name: pod.metadata.name };
+  const columns = s.ctx.columns ?? 80;
+  if (stdin) {
+    const runner = podRunner(s.ctx.world, ref, container, { tty, columns });
+    const session =
+      "kind" in runner
+        ? undefined
+        : containerSession({
+            via: "kubectl",
+            image: runner.image,
+            argv,
+            tty,
+            user: containerUser(runner.pod.pod, runner.spec, runner.image),
+            hostname: podHostname(runner.pod.pod),
+            cwd: runner.workingDir,
+            run: `${runner.pod.pod.metadata.uid}/${runner.startedAt}`,
+            container: runner.spec.name,
+            namespace: ref.namespace,
+            pod: ref.name,
+          });
+    if (session && s.ctx.stdinIsTerminal) {
+      // The terminal is handed to the shell in the container until it exits.
+      out.attach = session;
+      return;
+    }
+    const input = s.ctx.stdin;
+    if (session) {
+      // The shell reads what is piped in as its script.
+      const r = runPipedScript(s.ctx.world, session, input, columns);
+      out.out(r.output);
+      if (r.status !== 0) out.err(`command terminated with exit code ${r.status}`, r.status);
+      return;
+    }
+    return report(s, podName, runInPod(s.ctx.world, ref, container, argv, { tty, columns, stdin: input }));
   }
-  const result = runInPod(s.ctx.world, { namespace: pod.metadata.namespace!, name: pod.metadata.name }, container, argv, { tty: Boolean(s.flag("tty")) });
+  report(s, podName, runInPod(s.ctx.world, ref, container, argv, { tty, columns }));
+}
+
+function report(s: Session, podName: string, result: PodExecResult) {
+  const out = s.output;
   switch (result.kind) {
     case "no-pod":
       out.err(apiErrorMessage(notFound(resolveType("pods"), podName)));
@@ -75,12 +115,17 @@ export function runExec(s: Session) {
       out.err(`error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${s.ctx.world.random.hex(64)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${result.executable}": executable file not found in $PATH: unknown`);
       return;
     case "ran": {
-      out.stdout += result.result.stdout;
-      out.stderr += result.result.stderr;
-      if (result.result.exitCode !== 0) {
-        out.stderr += `command terminated with exit code ${result.result.exitCode}\n`;
-        out.exitCode = result.result.exitCode;
+      const r = result.result;
+      if (r.ordered) {
+        for (const [fd, text] of r.ordered) {
+          if (fd === 1) out.out(text);
+          else out.warn(text);
+        }
+      } else {
+        out.out(r.stdout);
+        out.warn(r.stderr);
       }
+      if (r.exitCode !== 0) out.err(`command terminated with exit code ${r.exitCode}`, r.exitCode);
     }
   }
 }

@@ -1,6 +1,7 @@
 // Per-invocation state of a kubectl command: the client config, the API it talks to, and the
 // output collected so far.
 import type { CommandContext, CommandResult } from "../../shell/types";
+import type { ContainerSession } from "../../shell/state";
 import type { World } from "../../world";
 import type { ApiServer } from "../../apiserver/server";
 import { ApiError } from "../../apiserver/errors";
@@ -16,6 +17,8 @@ export class Output {
   exitCode = 0;
   /** A file for the terminal to open in its editor, and what to run when it closes (kubectl edit). */
   editor?: { path: string; then: string[] };
+  /** A container shell to attach the terminal to (kubectl exec -it). */
+  attach?: ContainerSession;
   /** What out/err/warn wrote, in order, so a warning shows where it was printed. */
   private chunks: Array<[1 | 2, string]> = [];
 
@@ -35,7 +38,7 @@ export class Output {
     this.chunks.push([2, text]);
   }
   result(): CommandResult {
-    const result: CommandResult = { stdout: this.stdout, stderr: this.stderr, exitCode: this.exitCode, ...(this.editor ? { editor: this.editor } : {}) };
+    const result: CommandResult = { stdout: this.stdout, stderr: this.stderr, exitCode: this.exitCode, ...(this.editor ? { editor: this.editor } : {}), ...(this.attach ? { attach: this.attach } : {}) };
     // Only when every byte went through out/err/warn (some commands append to stdout directly).
     const joined = (fd: 1 | 2) => this.chunks.filter((c) => c[0] === fd).map((c) => c[1]).join("");
     if (this.chunks.length > 0 && joined(1) === this.stdout && joined(2) === this.stderr) result.ordered = [...this.chunks];

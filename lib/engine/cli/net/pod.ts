@@ -1,7 +1,9 @@
 // Programs run inside a pod's container (what `kubectl exec POD -- ...` needs): the network
-// tools the image ships (curl, wget, nslookup, ping, ip), the files the kubelet gives the pod
-// (/etc/resolv.conf, /etc/hosts, /etc/hostname), hostname, env/printenv, echo, sleep, and
-// `sh -c` scripts built from those (; && || and simple pipes into grep, head, tail, wc).
+// tools the image ships (curl, wget, nslookup, ping, ip), the image's files (images/rootfs.ts)
+// with the ones the kubelet adds (/etc/resolv.conf, /etc/hosts, /etc/hostname, the service
+// account), ls, cat, hostname, env/printenv, echo, sleep, and `sh -c` scripts built from those
+// (; && || and simple pipes into grep, head, tail, wc). podRunner gives the same programs to an
+// interactive shell (kubectl exec -it POD -- sh).
 import type { Container } from "../../api/types";
 import type { CommandResult } from "../../shell/types";
 import type { World } from "../../world";
@@ -14,12 +16,18 @@ import { runWget } from "./wget";
 import { runNslookup } from "./nslookup";
 import { runPing } from "./ping";
 import { runIp } from "./ip";
+import { containerRoot, findAccount, imageFamily, type RootFs } from "../../images/rootfs";
+import { cat, ls, textFilter, which, type UserlandContext } from "../../images/userland";
 
 export interface PodExecOptions {
   /** kubectl exec -t: stdout is a terminal (curl then shows no progress meter). */
   tty?: boolean;
   /** Extra environment (none by default). */
   env?: Record<string, string>;
+  /** What the program reads on stdin (kubectl exec -i with a pipe). */
+  stdin?: string;
+  /** Terminal width, for ls's columns (80). */
+  columns?: number;
 }
 
 /**
@@ -47,6 +55,11 @@ interface PodContext {
   env: [string, string][];
   tools: Set<string>;
   tty: boolean;
+  /** The working directory (the image's WORKDIR, or where an interactive shell went). */
+  cwd: string;
+  columns: number;
+  /** The container's files (built when first needed). */
+  root?: RootFs;
 }
 
 export function flavourOf(image: CatalogueImage): Flavour {
@@ -63,17 +76,38 @@ function busyboxish(x: PodContext): boolean {
   return x.flavour === "busybox" || x.flavour === "alpine";
 }
 
-function readPodFile(x: PodContext, path: string): string | undefined {
-  switch (path) {
-    case "/etc/resolv.conf":
-      return podResolvConf(x.world, x.pod);
-    case "/etc/hosts":
-      return podHostsFile(x.world, x.pod);
-    case "/etc/hostname":
-      return `${podHostname(x.pod.pod)}\n`;
-    default:
-      return undefined;
+/** The container's files: the image's, and what the kubelet mounts into it. */
+function rootOf(x: PodContext): RootFs {
+  if (!x.root) {
+    const extra: Record<string, string> = {
+      "/etc/resolv.conf": podResolvConf(x.world, x.pod),
+      "/etc/hosts": podHostsFile(x.world, x.pod),
+      "/etc/hostname": `${podHostname(x.pod.pod)}\n`,
+      "/dev/termination-log": "",
+    };
+    if (x.pod.pod.spec?.automountServiceAccountToken !== false) {
+      const sa = "/var/run/secrets/kubernetes.io/serviceaccount";
+      extra[`${sa}/namespace`] = x.pod.namespace;
+      extra[`${sa}/ca.crt`] = "";
+      extra[`${sa}/token`] = "";
+    }
+    x.root = containerRoot(x.image, extra);
   }
+  return x.root;
+}
+
+function userland(x: PodContext): UserlandContext {
+  return { fs: rootOf(x), family: imageFamily(x.image), cwd: x.cwd, tty: x.tty, columns: x.columns, now: x.world.now(), path: x.env.find(([k]) => k === "PATH")?.[1] ?? "" };
+}
+
+/** The user the container's processes run as: runAsUser (container, then pod), else the image's. */
+export function containerUser(pod: { spec?: Record<string, unknown> }, spec: Container, image: CatalogueImage): { uid: number; name?: string; home: string } {
+  const own = (spec as { securityContext?: { runAsUser?: number } }).securityContext?.runAsUser;
+  const podLevel = (pod.spec?.securityContext as { runAsUser?: number } | undefined)?.runAsUser;
+  const configured = own ?? podLevel ?? image.config.user?.split(":")[0];
+  const account = configured === undefined || configured === "" ? findAccount(image, 0) : findAccount(image, typeof configured === "number" ? configured : configured);
+  const uid = account?.uid ?? (typeof configured === "number" ? configured : /^\d+$/.test(String(configured ?? "0")) ? Number(configured ?? 0) : 0);
+  return { uid, ...(account ? { name: account.name } : {}), home: account?.home ?? (uid === 0 ? "/root" : "/") };
 }
 
 function toolEnv(x: PodContext): NetToolEnv {
@@ -157,44 +191,6 @@ function splitScript(script: string, env: [string, string][]): { pipeline: strin
   return out;
 }
 
-/** The text filters a pipeline may end in. */
-function filter(argv: string[], input: string): CommandResult {
-  const name = argv[0]!;
-  const args = argv.slice(1);
-  const lines = input.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  const joined = (ls: string[]) => (ls.length ? `${ls.join("\n")}\n` : "");
-  if (name === "grep") {
-    const flags = args.filter((a) => a.startsWith("-") && a.length > 1).join("");
-    const pattern = args.find((a) => !a.startsWith("-") || a === "-") ?? "";
-    let re: RegExp;
-    try {
-      re = new RegExp(pattern, flags.includes("i") ? "i" : "");
-    } catch {
-      re = new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-    }
-    const hits = lines.filter((l) => re.test(l) !== flags.includes("v"));
-    if (flags.includes("c")) return res(`${hits.length}\n`, hits.length ? 0 : 1);
-    if (flags.includes("o")) return res(joined(hits.map((l) => re.exec(l)?.[0] ?? "")), hits.length ? 0 : 1);
-    return res(joined(hits), hits.length ? 0 : 1);
-  }
-  if (name === "head" || name === "tail") {
-    let n = 10;
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i]!;
-      if (a === "-n") n = Number(args[++i] ?? 10);
-      else if (/^-n?\d+$/.test(a)) n = Number(a.replace(/^-n?/, ""));
-    }
-    return res(joined(name === "head" ? lines.slice(0, n) : lines.slice(Math.max(0, lines.length - n))));
-  }
-  if (name === "wc") {
-    if (args.includes("-l")) return res(`${String(lines.length)}\n`);
-    if (args.includes("-c")) return res(`${String(input.length)}\n`);
-    return res(`${String(lines.length)} ${String(input.split(/\s+/).filter(Boolean).length)} ${String(input.length)}\n`);
-  }
-  return res(input);
-}
-
 function runOne(x: PodContext, argv: string[], stdin: string): CommandResult | { notFound: string } {
   const name = argv[0] ?? "";
   const base = name.slice(name.lastIndexOf("/") + 1);
@@ -237,16 +233,38 @@ function runOne(x: PodContext, argv: string[], stdin: string): CommandResult | {
       const hits = args.map((a) => x.env.find(([k]) => k === a)?.[1]);
       return res(hits.filter((h) => h !== undefined).map((h) => `${h}\n`).join(""), hits.every((h) => h !== undefined) ? 0 : 1);
     }
-    case "cat": {
-      if (args.length === 0) return res(stdin);
-      let text = "";
-      for (const f of args) {
-        const content = readPodFile(x, f);
-        if (content === undefined) return res(text, 1, busyboxish(x) ? `cat: can't open '${f}': No such file or directory\n` : `cat: ${f}: No such file or directory\n`);
-        text += content;
-      }
-      return res(text);
+    case "cat":
+      return cat(userland(x), args, stdin);
+    case "ls":
+      return ls(userland(x), args);
+    case "pwd":
+      return res(`${x.cwd}\n`);
+    case "clear":
+      return res(busyboxish(x) ? "\x1b[H\x1b[J" : "\x1b[H\x1b[2J\x1b[3J");
+    case "which":
+      return which(userland(x), args);
+    case "whoami": {
+      const u = containerUser(x.pod.pod, x.spec, x.image);
+      if (u.name) return res(`${u.name}\n`);
+      return res("", 1, busyboxish(x) ? `whoami: unknown uid ${u.uid}\n` : `whoami: cannot find name for user ID ${u.uid}\n`);
     }
+    case "id": {
+      const u = containerUser(x.pod.pod, x.spec, x.image);
+      const account = findAccount(x.image, u.uid);
+      const gid = account?.gid ?? 0;
+      const fmt = (id: number) => {
+        const n = findAccount(x.image, id)?.name;
+        return n ? `${id}(${n})` : String(id);
+      };
+      if (args.includes("-u")) return res(`${args.includes("-n") ? (u.name ?? u.uid) : u.uid}\n`);
+      let groups = fmt(gid);
+      if (u.uid === 0 && x.flavour === "alpine") groups = "0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)";
+      else if (u.uid === 0 && x.flavour === "busybox") groups = "0(root),10(wheel)";
+      return res(`uid=${fmt(u.uid)} gid=${fmt(gid)} groups=${groups}\n`);
+    }
+    case "uname":
+      // The node's kernel (Ubuntu 22.04's), as on the node itself.
+      return res(args.includes("-a") ? `Linux ${podHostname(x.pod.pod)} 5.15.0-105-generic #115-Ubuntu SMP Mon Apr 15 09:52:04 UTC 2024 x86_64${busyboxish(x) ? " Linux" : " GNU/Linux"}\n` : args.includes("-r") ? "5.15.0-105-generic\n" : "Linux\n");
     case "curl":
       return runCurl(toolEnv(x), args);
     case "wget":
@@ -261,7 +279,8 @@ function runOne(x: PodContext, argv: string[], stdin: string): CommandResult | {
     case "head":
     case "tail":
     case "wc":
-      return filter(argv, stdin);
+    case "sort":
+      return textFilter(userland(x), [base, ...args], stdin);
     default:
       return res("");
   }
@@ -296,8 +315,9 @@ function runScript(x: PodContext, script: string, shell: string): CommandResult 
   return res(stdout, status, stderr);
 }
 
-/** Runs argv in a pod's container, as `kubectl exec` would. Time moves by what it waits. */
-export function runInPod(world: World, pod: { namespace: string; name: string }, container: string | undefined, argv: string[], options: PodExecOptions = {}): PodExecResult {
+type PodFailure = Exclude<PodExecResult, { kind: "ran" } | { kind: "not-found" }>;
+
+function podContext(world: World, pod: { namespace: string; name: string }, container: string | undefined, options: PodExecOptions): PodContext | PodFailure {
   const net = findPod(world, pod.namespace, pod.name);
   if (!net) return { kind: "no-pod" };
   const specs = (net.pod.spec?.containers ?? []) as Container[];
@@ -309,13 +329,74 @@ export function runInPod(world: World, pod: { namespace: string; name: string },
   if (!resolved.ok) return { kind: "not-running", container: spec.name };
   const image = resolved.image;
   const env = containerEnv(world, net, spec, image.config.env);
+  const user = containerUser(net.pod, spec, image);
+  if (user.uid !== 0) {
+    const home = env.findIndex(([k]) => k === "HOME");
+    if (home >= 0 && !(spec.env ?? []).some((e) => e.name === "HOME")) env[home] = ["HOME", user.home];
+  }
   for (const [k, v] of Object.entries(options.env ?? {})) env.push([k, v]);
-  const x: PodContext = { world, pod: net, spec, image, flavour: flavourOf(image), env, tools: new Set(image.tools), tty: options.tty ?? false };
+  return {
+    world,
+    pod: net,
+    spec,
+    image,
+    flavour: flavourOf(image),
+    env,
+    tools: new Set(image.tools),
+    tty: options.tty ?? false,
+    cwd: (typeof spec.workingDir === "string" && spec.workingDir) || image.config.workingDir || "/",
+    columns: options.columns ?? 80,
+  };
+}
+
+/** Runs argv in a pod's container, as `kubectl exec` would. Time moves by what it waits. */
+export function runInPod(world: World, pod: { namespace: string; name: string }, container: string | undefined, argv: string[], options: PodExecOptions = {}): PodExecResult {
+  const x = podContext(world, pod, container, options);
+  if ("kind" in x) return x;
   const name = argv[0] ?? "";
   const base = name.slice(name.lastIndexOf("/") + 1);
   // Shell builtins exist only inside a shell: `kubectl exec POD -- echo` needs an echo binary.
   if (!x.tools.has(base)) return { kind: "not-found", executable: name };
-  const r = runOne(x, argv, "");
+  const r = runOne(x, argv, options.stdin ?? "");
   if ("notFound" in r) return { kind: "not-found", executable: r.notFound };
   return { kind: "ran", result: r };
+}
+
+/** A running container, as an interactive shell in it sees it. */
+export interface PodRunner {
+  image: CatalogueImage;
+  spec: Container;
+  pod: PodNet;
+  /** The environment processes start with. */
+  env: [string, string][];
+  /** The container's working directory. */
+  workingDir: string;
+  /** When the container's current run started (a restart ends the shells in it). */
+  startedAt: number;
+  root(): RootFs;
+  /** Runs a program of the image in `cwd` with `env`, or notFound. */
+  run(argv: string[], io: { stdin: string; cwd: string; env: [string, string][]; tty?: boolean }): CommandResult | { notFound: true };
+}
+
+/** The container `kubectl exec -it POD -- sh` opens a shell in, or why it cannot. */
+export function podRunner(world: World, pod: { namespace: string; name: string }, container: string | undefined, options: PodExecOptions = {}): PodRunner | PodFailure {
+  const x = podContext(world, pod, container, options);
+  if ("kind" in x) return x;
+  const startedAt = x.pod.running.find((c) => c.name === x.spec.name)!.startedAt;
+  return {
+    image: x.image,
+    spec: x.spec,
+    pod: x.pod,
+    env: x.env,
+    workingDir: x.cwd,
+    startedAt,
+    root: () => rootOf(x),
+    run(argv, io) {
+      const name = argv[0] ?? "";
+      const base = name.slice(name.lastIndexOf("/") + 1);
+      if (!x.tools.has(base)) return { notFound: true };
+      const r = runOne({ ...x, cwd: io.cwd, env: io.env, tty: io.tty ?? x.tty }, argv, io.stdin);
+      return "notFound" in r ? { notFound: true } : r;
+    },
+  };
 }

@@ -5,10 +5,10 @@ import { asHttpError, sandboxService } from "@/lib/sandboxes/instance";
 import { CONTROL_PREFIX, controlEntry } from "@/lib/engine/sandbox";
 import { requireUser } from "@/lib/sandboxes/requests";
 
-// A typed line, or one of the terminal's control actions (Ctrl-C, saving or leaving the editor).
+// A typed line, or one of the terminal's control actions (Ctrl-C, Ctrl-D, saving or leaving the editor).
 const body = z.union([
   z.object({ command: z.string().refine((c) => !c.startsWith(CONTROL_PREFIX), "must not start with a NUL") }).strict(),
-  z.object({ control: z.enum(["interrupt", "close"]) }).strict(),
+  z.object({ control: z.enum(["interrupt", "eof", "close"]) }).strict(),
   z.object({ control: z.literal("save"), content: z.string() }).strict(),
 ]);
 
