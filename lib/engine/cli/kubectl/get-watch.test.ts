@@ -47,3 +47,14 @@ describe("kubectl get -w", () => {
     expect(sb.exec("kubectl get deployments -w").output).toMatch(/^NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nweb    1\/1     1            1           40s\n$/);
   });
 });
+
+describe("kubectl get -w with several resource types", () => {
+  it("is refused, as kubectl's builder refuses it", () => {
+    const sb = Sandbox.create({ seed: 8 });
+    const before = sb.now();
+    for (const line of ["kubectl get pods,svc -w", "kubectl get all -w", "kubectl get deploy,rs --watch-only"]) {
+      expect(sb.exec(line)).toMatchObject({ output: "error: you may only specify a single resource type\n", exitCode: 1 });
+    }
+    expect(sb.now()).toBe(before);
+  });
+});

@@ -57,6 +57,11 @@ export function runGet(s: Session) {
     return;
   }
   const requests = resolveResourceArgs(args);
+  // A watch follows one resource type (the builder's SingleResourceType): "pods,svc" or "all" is refused.
+  if ((s.flag("watch") || s.flag("watch-only")) && new Set(requests.map((r) => r.info.kind)).size > 1) {
+    out.err("error: you may only specify a single resource type");
+    return;
+  }
   const allNamespaces = Boolean(s.flag("all-namespaces"));
   let labelSelector;
   let fieldSelector;
