@@ -160,6 +160,8 @@ async function play(db: PrismaClient, story: Story, userId: string, now: number)
     }
   }
 
+  // Snapshots are written after the answers: they finish before the seeding ends.
+  await service.settle();
   const row = await db.labAttempt.findUniqueOrThrow({ where: { id: attempt.id }, select: { completedAt: true } });
   const passed = (await listTaskResults(attempt.id, db)).filter((r) => r.passed).map((r) => r.taskId).sort();
   if ((row.completedAt !== null) !== story.expect.completed || passed.join() !== story.expect.passed.join()) {

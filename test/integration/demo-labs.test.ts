@@ -7,7 +7,7 @@ import { freshDatabase } from "@/test/support/db";
 
 let disposers: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  await Promise.all(disposers.map((d) => d()));
+  for (const dispose of disposers) await dispose();
   disposers = [];
 });
 

@@ -8,7 +8,7 @@ import { freshDatabase } from "@/test/support/db";
 const START = Date.UTC(2026, 10, 22, 9, 0, 0);
 let disposers: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  await Promise.all(disposers.map((d) => d()));
+  for (const dispose of disposers) await dispose();
   disposers = [];
 });
 
@@ -17,6 +17,8 @@ async function setup() {
   disposers.push(db.dispose);
   const clock = { now: START };
   const service = createSandboxService(db.client, { now: () => clock.now });
+  // Snapshots are written after the answers: they finish before the database goes.
+  disposers.unshift(() => service.settle());
   const learner = await db.client.user.create({ data: { name: "Ayşe" } });
   return { db, clock, service, learner: learner.id };
 }
