@@ -1,5 +1,7 @@
 // `npm run bench`: a readable table, or `--json` for one JSON object of metric → number.
 // `--engine` runs only the engine benchmarks (no app build, no HTTP load).
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { benchIdleDay, benchIdleHeap, benchSandboxCreate, benchScheduler, type Metrics } from "./engine";
 import { benchHttp, benchHttpPostgres } from "./http";
 
@@ -23,13 +25,37 @@ const goals: Record<string, string> = {
 
 const json = process.argv.includes("--json");
 const engineOnly = process.argv.includes("--engine");
-const benches: (() => Metrics | Promise<Metrics>)[] = [benchSandboxCreate, benchIdleHeap, benchScheduler, benchIdleDay];
-if (!engineOnly) benches.push(() => benchHttp(), () => benchHttpPostgres());
+const BENCHES: Record<string, () => Metrics | Promise<Metrics>> = {
+  create: benchSandboxCreate,
+  heap: benchIdleHeap,
+  scheduler: benchScheduler,
+  "idle-day": benchIdleDay,
+  http: () => benchHttp(),
+  "http-postgres": () => benchHttpPostgres(),
+};
+const names = Object.keys(BENCHES).filter((n) => !engineOnly || !n.startsWith("http"));
+
+/**
+ * Each benchmark runs in a process of its own: what one leaves behind (a large heap, code the
+ * JIT specialised for a thousand nodes) must not be measured by the next.
+ */
+function runAlone(name: string): Metrics {
+  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--only", name], { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`benchmark ${name} failed (exit ${r.status})`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!) as Metrics;
+}
 
 async function main() {
+  const only = process.argv.indexOf("--only");
+  if (only >= 0) {
+    const bench = BENCHES[process.argv[only + 1] ?? ""];
+    if (!bench) throw new Error(`no benchmark ${process.argv[only + 1]}`);
+    console.log(JSON.stringify(await bench()));
+    return;
+  }
   const metrics: Metrics = {};
-  for (const bench of benches) {
-    Object.assign(metrics, await bench());
+  for (const name of names) {
+    Object.assign(metrics, runAlone(name));
     if (!json) process.stderr.write(".");
   }
   report(metrics);

@@ -192,10 +192,12 @@ export class ApiServer {
   }
 
   /** Everything in the store that decodes as an API object (for `get all`, GC and the namespace controller). */
-  listEverything(namespace?: string): { info: ResourceInfo; object: StoredObject }[] {
+  listEverything(namespace?: string, mentioning?: string): { info: ResourceInfo; object: StoredObject }[] {
     this.connect();
     const out: { info: ResourceInfo; object: StoredObject }[] = [];
     for (const kv of this.storage.list("/registry/")) {
+      // Only objects whose stored text contains `mentioning` (a uid) are parsed at all.
+      if (mentioning !== undefined && !kv.value.includes(mentioning)) continue;
       const parsed = parseStorageKey(kv.key);
       if (!parsed) continue;
       if (namespace !== undefined && parsed.namespace !== namespace) continue;

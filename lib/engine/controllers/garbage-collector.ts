@@ -26,9 +26,10 @@ function onEvent(e: WatchEvent, cluster: Cluster): string[] {
 }
 
 function dependentsOf(cluster: Cluster, owner: StoredObject) {
-  return cluster.api
-    .listEverything(owner.metadata.namespace)
-    .filter(({ object }) => object.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid));
+  const uid = owner.metadata.uid;
+  if (!uid) return [];
+  // A dependent names its owner's uid: objects that do not mention it are never parsed.
+  return cluster.api.listEverything(owner.metadata.namespace, uid).filter(({ object }) => object.metadata.ownerReferences?.some((r) => r.uid === uid));
 }
 
 export const garbageCollector: Reconciler = {
