@@ -66,6 +66,10 @@ export function withAppDatabase(): () => ReturnType<typeof freshDatabase> {
     holder.kubeclassPrisma = db.client;
   });
   afterAll(async () => {
+    // The app's sandbox service writes snapshots after its answers: they finish first.
+    const app = globalThis as unknown as { kubeclassSandboxes?: { settle(): Promise<void> } };
+    await app.kubeclassSandboxes?.settle();
+    delete app.kubeclassSandboxes;
     delete holder.kubeclassPrisma;
     await db?.dispose();
   });
