@@ -241,30 +241,15 @@ export function SandboxTerminal({ sandboxId, initial, messages, onExec, onEditor
           leave("^C");
           line = "";
           cursor = 0;
-          if (waiting === "more" || waiting === "password") {
-            busy = true;
-            void sandboxApi
-              .control(sandboxId, "interrupt")
-              .then(show, () => redraw())
-              .finally(() => {
-                busy = false;
-              });
-          } else {
-            redraw();
-          }
+          if (waiting === "more" || waiting === "password") sendControl("interrupt");
+          else redraw();
           return;
         case "\x04":
           // Ctrl-D on an empty line: end of input (leaves a container's shell, ends a
           // here-document); elsewhere on the line it does nothing here.
           if (line !== "" || waiting === "password") return;
           leave("");
-          busy = true;
-          void sandboxApi
-            .control(sandboxId, "eof")
-            .then(show, () => redraw())
-            .finally(() => {
-              busy = false;
-            });
+          sendControl("eof");
           return;
         case "\x0c":
           // The terminal keeps the cursor's row as its first: the input is drawn again from there.
@@ -292,6 +277,17 @@ export function SandboxTerminal({ sandboxId, initial, messages, onExec, onEditor
           insert(data.replace(/[\x00-\x1f]/g, ""));
       }
     });
+
+    /** Ctrl-C or Ctrl-D for the sandbox; the terminal waits for its answer. */
+    function sendControl(action: "interrupt" | "eof") {
+      busy = true;
+      void sandboxApi
+        .control(sandboxId, action)
+        .then(show, () => redraw())
+        .finally(() => {
+          busy = false;
+        });
+    }
 
     // Tab asks the sandbox what the word under the cursor can become; a second Tab in a row
     // (the line unchanged) lists the candidates, as readline does.

@@ -4,6 +4,7 @@
 import type { Millis } from "../clock";
 import type { RandomState } from "../random";
 import type { HostState, UserAccount } from "../hosts/types";
+import type { ContainerShellFlavour, ContainerShellState } from "../images/container-shell";
 
 export interface Frame {
   /** Key of the host in the sandbox's host table. */
@@ -89,7 +90,7 @@ export type Pending =
  * `docker exec -it C bash`): typed lines go to it until it exits. Plain JSON, so an open
  * session survives a snapshot.
  */
-export interface ContainerSession {
+export interface ContainerSession extends ContainerShellState {
   /** Which client opened it: kubectl reports a non-zero exit, docker only returns it. */
   via: "kubectl" | "docker";
   /** kubectl: the pod and its container. */
@@ -100,7 +101,7 @@ export interface ContainerSession {
   /** The Docker host (key in the sandbox's host table). */
   host?: string;
   /** dash (Debian's sh), bash or ash (BusyBox). */
-  shell: "dash" | "bash" | "ash";
+  shell: ContainerShellFlavour;
   /** The program as started ("sh", "/bin/bash"): messages and \s use it. */
   argv0: string;
   /** A terminal was allocated (-t with a terminal): prompts, "exit" on exit, ^C to the shell. */
@@ -116,17 +117,6 @@ export interface ContainerSession {
   bashVersion?: string;
   /** The container's run the shell lives in: another run (a restart) or none means it was killed. */
   run: string;
-  cwd: string;
-  /** Variables exported in the session (on top of the container's environment). */
-  env: Record<string, string>;
-  /** Shell variables not exported. */
-  vars: Record<string, string>;
-  /** The container's variables unset in the session. */
-  unset?: string[];
-  /** $? inside. */
-  status: number;
-  /** Lines read (dash numbers its messages with them). */
-  line: number;
   /** The rest of the terminal's input line, run when the session ends. */
   resume?: Resume;
 }
