@@ -3,6 +3,7 @@
 // throw; failures come back as errno codes, and helpers below word them as coreutils does.
 import type { Millis } from "../clock";
 import type { Distro, FsNode, HostState, UserAccount } from "./types";
+import { layeredChildNames } from "./layered-fs";
 
 export type Errno =
   | "ENOENT"
@@ -217,6 +218,8 @@ export function isDir(fs: Record<string, FsNode>, path: string, actor: Actor = R
 
 /** Names directly inside directory `dir` (a physical, normalised path), unsorted. */
 export function childrenOf(fs: Record<string, FsNode>, dir: string): string[] {
+  const layered = layeredChildNames(fs, dir);
+  if (layered) return layered;
   const prefix = dir === "/" ? "/" : dir + "/";
   const out: string[] = [];
   for (const key of Object.keys(fs)) {

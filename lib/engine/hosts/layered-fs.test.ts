@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Sandbox } from "../sandbox";
 import { fsBase, layeredFs, ownedNodes, shareFs } from "./layered-fs";
+import { childrenOf } from "./fs";
 import type { FsNode } from "./types";
 
 const file = (content: string, mtime = 1000, mode = 0o644): FsNode => ({ type: "file", content, mode, owner: "root", group: "root", mtime });
@@ -29,6 +30,8 @@ function expectSame(plain: Record<string, FsNode>, layered: Record<string, FsNod
     expect(k in layered).toBe(k in plain);
     expect(layered[k]).toEqual(plain[k]);
   }
+  // Directory listings come from the layer's own index; they must be what a scan finds.
+  for (const d of ["/", "/etc", "/tmp", "/nope"]) expect(childrenOf(layered, d)).toEqual(childrenOf(plain, d));
 }
 
 describe("a layered file system", () => {

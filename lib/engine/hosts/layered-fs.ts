@@ -11,6 +11,8 @@ import type { FsNode } from "./types";
 export interface FsBase {
   readonly keys: readonly string[];
   readonly nodes: ReadonlyMap<string, FsNode>;
+  /** Directory → the paths directly inside it, in base order (built on first use). */
+  children?: Map<string, string[]>;
 }
 
 /** A base from a plain file system (its nodes are frozen: the base must never change). */
@@ -18,6 +20,26 @@ export function fsBase(fs: Record<string, FsNode>): FsBase {
   const nodes = new Map<string, FsNode>();
   for (const [path, node] of Object.entries(fs)) nodes.set(path, Object.freeze({ ...node }));
   return { keys: [...nodes.keys()], nodes };
+}
+
+function parentOf(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash <= 0 ? "/" : path.slice(0, slash);
+}
+
+function baseChildren(base: FsBase): Map<string, string[]> {
+  if (!base.children) {
+    const index = new Map<string, string[]>();
+    for (const path of base.keys) {
+      if (path === "/") continue;
+      const dir = parentOf(path);
+      const list = index.get(dir);
+      if (list) list.push(path);
+      else index.set(dir, [path]);
+    }
+    base.children = index;
+  }
+  return base.children;
 }
 
 function fieldCount(node: FsNode): number {
@@ -79,6 +101,18 @@ class Layer implements ProxyHandler<Record<string, FsNode>> {
 
   contains(path: string): boolean {
     return this.tail.has(path) || this.inBase(path);
+  }
+
+  /**
+   * The names directly inside `dir`, in the order a scan of `paths()` finds them: the kubelet
+   * looks at its manifest directory after every command, and a scan of every path is most of that.
+   */
+  childNames(dir: string): string[] {
+    const out: string[] = [];
+    const cut = dir === "/" ? 1 : dir.length + 1;
+    for (const p of baseChildren(this.base).get(dir) ?? []) if (!this.gone.has(p)) out.push(p.slice(cut));
+    for (const p of this.tail.keys()) if (p !== "/" && parentOf(p) === dir) out.push(p.slice(cut));
+    return out;
   }
 
   paths(): string[] {
@@ -167,6 +201,11 @@ export function layeredFs(base: FsBase, offset: Millis): Record<string, FsNode> 
   const fs = new Proxy<Record<string, FsNode>>({}, layer);
   layers.set(fs, layer);
   return fs;
+}
+
+/** The names directly inside `dir` when `fs` is layered (undefined for a plain record). */
+export function layeredChildNames(fs: Record<string, FsNode>, dir: string): string[] | undefined {
+  return layers.get(fs)?.childNames(dir);
 }
 
 /** Whether `fs` is a layered file system (and how many nodes it holds itself), for tests. */

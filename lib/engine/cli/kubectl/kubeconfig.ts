@@ -33,16 +33,43 @@ export function kubeconfigPath(ctx: CommandContext<World>, explicit?: string): s
   return `${home}/.kube/config`;
 }
 
+/**
+ * Parsed kubeconfig texts. Every kubectl line reads the file, and parsing its YAML was a large
+ * part of each command; the text is the key, so an edited file is parsed again. Entries are
+ * frozen: callers read them and never change them.
+ */
+const parsedKubeconfigs = new Map<string, KubeconfigFile | null>();
+const PARSED_KUBECONFIGS_KEPT = 64;
+
+/** The parsed file, or null when it is not YAML. */
+function parseKubeconfig(text: string): KubeconfigFile | null {
+  let file = parsedKubeconfigs.get(text);
+  if (file === undefined) {
+    try {
+      file = deepFreeze((parseYaml(text) ?? {}) as KubeconfigFile);
+    } catch {
+      file = null;
+    }
+    if (parsedKubeconfigs.size >= PARSED_KUBECONFIGS_KEPT) parsedKubeconfigs.delete(parsedKubeconfigs.keys().next().value as string);
+    parsedKubeconfigs.set(text, file);
+  }
+  return file;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 export function loadClientConfig(ctx: CommandContext<World>, options: { kubeconfig?: string; context?: string } = {}): ClientConfig {
   const path = kubeconfigPath(ctx, options.kubeconfig);
   const text = readFile(ctx.host.fs, path, actorFor(ctx.host, ctx.user));
   if (!text.ok) return { contextName: "", server: "localhost:8080", namespace: "default" };
-  let file: KubeconfigFile;
-  try {
-    file = (parseYaml(text.value) ?? {}) as KubeconfigFile;
-  } catch {
-    return { path, contextName: "", server: "localhost:8080", namespace: "default" };
-  }
+  const file = parseKubeconfig(text.value);
+  if (!file) return { path, contextName: "", server: "localhost:8080", namespace: "default" };
   const contextName = options.context ?? file["current-context"] ?? "";
   const context = file.contexts?.find((c) => c.name === contextName)?.context;
   const cluster = file.clusters?.find((c) => c.name === context?.cluster)?.cluster;
