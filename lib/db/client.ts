@@ -4,6 +4,9 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresPrismaClient } from ".prisma/postgres-client";
 import { databaseUrl, isPostgresUrl, preparedSqliteFile } from "./url";
+import { sharedConnection, type DriverFactory } from "./plain-sql";
+
+type ClientAdapter = ConstructorParameters<typeof PrismaClient>[0] extends infer O ? (O extends { adapter?: infer A } ? A : never) : never;
 
 /**
  * Builds a client for a database URL (scripts and tests pass their own): a `file:` URL opens
@@ -20,7 +23,9 @@ export function createPrismaClient(url = databaseUrl()): PrismaClient {
   } finally {
     setup.close();
   }
-  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 5000 }) });
+  const { factory, attach } = sharedConnection(new PrismaBetterSQLite3({ url: file, timeout: 5000 }) as unknown as DriverFactory);
+  const client = new PrismaClient({ adapter: factory as unknown as ClientAdapter });
+  attach(client);
   // With WAL, NORMAL still survives a crash of the process; only a power cut may lose the
   // last commits. Prisma sends this on its single connection before any other query.
   void client.$executeRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => undefined);
@@ -34,10 +39,12 @@ export function postgresPoolSize(): number {
 }
 
 function createPostgresClient(url: string): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: postgresPoolSize() });
+  const { factory, attach } = sharedConnection(new PrismaPg({ connectionString: url, max: postgresPoolSize() }) as unknown as DriverFactory);
   // Both clients come from the same models (prisma/postgres/schema.prisma is generated from
   // prisma/schema.prisma), so they answer the same queries with the same types.
-  return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  const client = new PostgresPrismaClient({ adapter: factory as unknown as ClientAdapter }) as unknown as PrismaClient;
+  attach(client);
+  return client;
 }
 
 // One client per process; dev-mode hot reloads reuse it instead of opening new connections.

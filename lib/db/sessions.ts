@@ -1,5 +1,6 @@
 import { prisma } from "./client";
 import type { Db } from "./types";
+import { plainSql } from "./plain-sql";
 
 const sessionUserSelect = { id: true, email: true, name: true, role: true, locale: true } as const;
 
@@ -11,7 +12,7 @@ export type SessionUser = { id: string; email: string | null; name: string; role
  * the query builder costs several times the database's own work here.
  */
 export async function findSessionUser(sessionId: string, now = new Date(), db: Db = prisma()): Promise<SessionUser | null> {
-  const rows = await db.$queryRaw<(SessionUser & { expiresAt: Date })[]>`
+  const rows = await plainSql(db).query<SessionUser & { expiresAt: Date | string }>`
     SELECT u."id", u."email", u."name", u."role", u."locale", s."expiresAt"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."id" = ${sessionId}`;

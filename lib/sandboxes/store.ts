@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@prisma/client";
+import { plainSql } from "@/lib/db/plain-sql";
 
 // Persistence of sandboxes: the session row, its append-only command log and its snapshots.
 // Query functions take the client so tests and scripts can pass their own.
@@ -38,13 +39,13 @@ export async function closeSandbox(db: PrismaClient, id: string) {
 }
 
 export async function touchSandbox(db: PrismaClient, id: string) {
-  await db.sandboxSession.update({ where: { id }, data: { lastUsedAt: new Date() } });
+  await plainSql(db).execute`UPDATE "SandboxSession" SET "lastUsedAt" = ${new Date()} WHERE "id" = ${id}`;
 }
 
 /** Appends a command logged at wall-clock time `at`; fails if another writer took the same sequence number first. */
 export async function appendCommand(db: PrismaClient, sandboxId: string, c: CommandRow, at: Date) {
   // One insert per command: plain SQL (both databases), a fraction of the query builder's cost.
-  await db.$executeRaw`
+  await plainSql(db).execute`
     INSERT INTO "SandboxCommand" ("sandboxId", "seq", "command", "output", "exitCode", "virtualTime", "createdAt")
     VALUES (${sandboxId}, ${c.seq}, ${c.command}, ${c.output}, ${c.exitCode}, ${BigInt(c.virtualTime)}, ${at})`;
 }
@@ -61,12 +62,11 @@ export async function recentCommandTimes(db: PrismaClient, ownerId: string, sinc
 }
 
 export async function commandsAfter(db: PrismaClient, sandboxId: string, seq: number): Promise<CommandRow[]> {
-  const rows = await db.sandboxCommand.findMany({
-    where: { sandboxId, seq: { gt: seq } },
-    orderBy: { seq: "asc" },
-    select: { seq: true, command: true, output: true, exitCode: true, virtualTime: true },
-  });
-  return rows.map((r) => ({ ...r, virtualTime: Number(r.virtualTime) }));
+  // Plain SQL: servers sharing a sandbox ask this before each of its commands.
+  const rows = await plainSql(db).query<{ seq: unknown; command: string; output: string; exitCode: unknown; virtualTime: unknown }>`
+    SELECT "seq", "command", "output", "exitCode", "virtualTime" FROM "SandboxCommand"
+    WHERE "sandboxId" = ${sandboxId} AND "seq" > ${seq} ORDER BY "seq"`;
+  return rows.map((r) => ({ seq: Number(r.seq), command: r.command, output: r.output, exitCode: Number(r.exitCode), virtualTime: Number(r.virtualTime) }));
 }
 
 export async function lastSeq(db: PrismaClient, sandboxId: string): Promise<number> {
@@ -76,11 +76,12 @@ export async function lastSeq(db: PrismaClient, sandboxId: string): Promise<numb
 
 export async function saveSnapshot(db: PrismaClient, sandboxId: string, seq: number, state: string) {
   // Plain SQL (both databases): the query builder would copy the large state around several times.
-  await db.$executeRaw`
+  const sql = plainSql(db);
+  await sql.execute`
     INSERT INTO "SandboxSnapshot" ("sandboxId", "seq", "state", "createdAt") VALUES (${sandboxId}, ${seq}, ${state}, ${new Date()})
     ON CONFLICT ("sandboxId", "seq") DO UPDATE SET "state" = excluded."state"`;
   // Older snapshots are no longer needed: the newest one plus the log rebuild everything.
-  await db.$executeRaw`DELETE FROM "SandboxSnapshot" WHERE "sandboxId" = ${sandboxId} AND "seq" < ${seq}`;
+  await sql.execute`DELETE FROM "SandboxSnapshot" WHERE "sandboxId" = ${sandboxId} AND "seq" < ${seq}`;
 }
 
 export async function latestSnapshot(db: PrismaClient, sandboxId: string): Promise<{ seq: number; state: string } | null> {
