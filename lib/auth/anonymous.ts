@@ -3,15 +3,14 @@ import { createAnonymousUser, findSessionUser, type SessionUser } from "@/lib/db
 import type { Db } from "@/lib/db/types";
 import { prisma } from "@/lib/db/client";
 import { accountFromCookie } from "./session";
-import { newToken, readToken, sessionIdOf, type CookieSource } from "./tokens";
+import { ANONYMOUS_COOKIE, newToken, readToken, sessionIdOf, type CookieSource } from "./tokens";
 
 export type { CookieSource };
+export { ANONYMOUS_COOKIE };
 
 // Before signing up, a learner is a browser: a random token in an httpOnly cookie, whose sha256
 // is a Session row of a User without an email. Signing up or in moves that user's attempts and
 // progress onto the account (lib/auth/accounts.ts) and drops this cookie.
-
-export const ANONYMOUS_COOKIE = "kubeclass_anon";
 
 // Browsers cap cookie lifetimes at 400 days (RFC 6265bis); a longer one would be cut anyway.
 const LIFETIME_MS = 400 * 24 * 60 * 60 * 1000;

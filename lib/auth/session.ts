@@ -2,13 +2,13 @@ import "server-only";
 import { createSession, deleteSession, findSessionUser, type SessionUser } from "@/lib/db/sessions";
 import { prisma } from "@/lib/db/client";
 import type { Db } from "@/lib/db/types";
-import { newToken, readToken, sessionIdOf, type CookieSource } from "./tokens";
+import { newToken, readToken, SESSION_COOKIE, sessionIdOf, type CookieSource } from "./tokens";
 
 // A signed-in account: its own cookie next to the anonymous learner's, pointing at a Session row
 // (by the token's sha256) of a user with an email. Signing out deletes the row, so a copied
 // cookie dies with it.
 
-export const SESSION_COOKIE = "kubeclass_session";
+export { SESSION_COOKIE };
 
 const LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 

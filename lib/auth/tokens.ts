@@ -4,6 +4,10 @@ import { createHash, randomBytes } from "node:crypto";
 // base64url in the cookie, and only their sha256 in the database, so a leaked database does not
 // leak live sessions.
 
+/** The anonymous learner's cookie (see anonymous.ts) and the signed-in account's (see session.ts). */
+export const ANONYMOUS_COOKIE = "kubeclass_anon";
+export const SESSION_COOKIE = "kubeclass_session";
+
 /** 32 random bytes in base64url: 43 characters. Anything else in the cookie is not ours. */
 export const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 

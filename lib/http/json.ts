@@ -29,11 +29,29 @@ export class HttpError extends Error {
   }
 }
 
-export function jsonError(error: unknown): NextResponse {
+/** An HTTP answer as data: what a route handler or the app process's direct path sends. */
+export interface JsonAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** The answer for an HttpError; anything else is not ours to word and is thrown again. */
+export function errorAnswer(error: unknown): JsonAnswer {
   if (error instanceof HttpError) {
-    return NextResponse.json({ error: CODES[error.status] ?? "error", message: error.message }, { status: error.status, headers: { "Cache-Control": "no-store", ...error.headers } });
+    return { status: error.status, headers: { "Cache-Control": "no-store", ...error.headers }, body: { error: CODES[error.status] ?? "error", message: error.message } };
   }
   throw error;
+}
+
+export function jsonError(error: unknown): NextResponse {
+  const answer = errorAnswer(error);
+  return NextResponse.json(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+/** 413 for a body over `maxBytes`. */
+export function tooLarge(maxBytes: number): HttpError {
+  return new HttpError(413, `The request body may be at most ${Math.floor(maxBytes / 1024)} kB.`);
 }
 
 /**
@@ -42,9 +60,13 @@ export function jsonError(error: unknown): NextResponse {
  */
 export async function readJson<T>(request: Request, schema: ZodType<T>, maxBytes: number): Promise<T> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new HttpError(413, `The request body may be at most ${Math.floor(maxBytes / 1024)} kB.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > maxBytes) throw new HttpError(413, `The request body may be at most ${Math.floor(maxBytes / 1024)} kB.`);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  return parseJson(await request.text(), schema, maxBytes);
+}
+
+/** The same checks on a body already read as text. */
+export function parseJson<T>(text: string, schema: ZodType<T>, maxBytes: number): T {
+  if (Buffer.byteLength(text, "utf8") > maxBytes) throw tooLarge(maxBytes);
   let data: unknown;
   try {
     data = text === "" ? {} : JSON.parse(text);
