@@ -72,8 +72,10 @@ function postExec(agent: http.Agent, base: string, learner: Learner, command: st
 /**
  * `learners` sandboxes, each sent a command every second for `seconds` seconds (starts spread
  * over the first second). A request that fails, answers non-200 or takes over 10 s is an error.
+ * Learners are at different steps of the script, as a class is; `lockstep` has every learner
+ * type the same command in the same second (the cluster work after a write lands at once).
  */
-export async function loadRun(baseURLs: string[], learners: number, seconds: number, prefix = "http"): Promise<Metrics> {
+export async function loadRun(baseURLs: string[], learners: number, seconds: number, prefix = "http", options: { lockstep?: boolean } = {}): Promise<Metrics> {
   const people: Learner[] = [];
   // Sandboxes are created before the clock starts: creation is not what is measured.
   for (let i = 0; i < learners; i++) people.push(await newLearner(baseURLs[i % baseURLs.length]!));
@@ -89,7 +91,8 @@ export async function loadRun(baseURLs: string[], learners: number, seconds: num
         const due = started + (index / learners) * 1000 + tick * 1000;
         const wait = due - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        const command = COMMANDS[tick % COMMANDS.length]!.replaceAll("{n}", String(Math.floor(tick / COMMANDS.length)));
+        const step = tick + (options.lockstep ? 0 : index);
+        const command = COMMANDS[step % COMMANDS.length]!.replaceAll("{n}", String(Math.floor(step / COMMANDS.length)));
         const t = performance.now();
         if ((await postExec(agent, base, learner, command)) !== 200) errors++;
         latencies.push(performance.now() - t);
@@ -108,14 +111,14 @@ export async function loadRun(baseURLs: string[], learners: number, seconds: num
 }
 
 /**
- * 200 learners against one app server built and started as `npm start` does; first 60, to show
- * the load one server carries within the latency goal.
+ * 200 learners against one app server built and started as `npm start` does (one app process
+ * per core); then the same class in lockstep, the worst case.
  */
 export async function benchHttp(learners = 200, seconds = 30): Promise<Metrics> {
   const server = await startAppServer();
   try {
-    const light = await loadRun([server.baseURL], 60, seconds, "http_60");
-    return { ...light, ...(await loadRun([server.baseURL], learners, seconds)) };
+    const spread = await loadRun([server.baseURL], learners, seconds);
+    return { ...spread, ...(await loadRun([server.baseURL], learners, seconds, "http_lockstep", { lockstep: true })) };
   } finally {
     await server.stop();
   }
