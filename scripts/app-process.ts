@@ -33,19 +33,22 @@ function decodedId(raw: string): string {
   }
 }
 
+/** Past this much, a body is not even read to its end: the connection is dropped. */
+const DISCARD_LIMIT = 16 * 1024 * 1024;
+
 function answerDirectly(direct: DirectExec, id: string, req: http.IncomingMessage, res: http.ServerResponse) {
   const limit = direct.EXEC_BODY_LIMIT;
-  const tooLarge = () => send(res, direct.tooLargeAnswer());
-  if (Number(req.headers["content-length"] ?? 0) > limit) return tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   req.on("data", (chunk: Buffer) => {
     size += chunk.length;
-    // Past the limit nothing more is kept; the answer goes once the body has ended.
+    // Past the limit nothing more is kept, but the body is read to its end so that the client,
+    // still sending, gets the 413 rather than a reset connection.
     if (size <= limit) chunks.push(chunk);
+    else if (size > DISCARD_LIMIT) req.destroy();
   });
   req.on("end", () => {
-    if (size > limit) return tooLarge();
+    if (size > limit) return send(res, direct.tooLargeAnswer());
     direct
       .answerExec(decodedId(id), direct.cookiesFromHeader(req.headers.cookie), Buffer.concat(chunks).toString("utf8"))
       .then((answer) => send(res, answer))

@@ -41,7 +41,14 @@ export interface DriverFactory {
   connect(): Promise<DriverConnection>;
 }
 
-const connections = new WeakMap<object, () => Promise<DriverConnection>>();
+/**
+ * Where a client keeps its connection for plain statements. A property under a global symbol
+ * rather than a module-level map: the app's bundles each carry their own copy of this module,
+ * and all of them must find the one client of the process.
+ */
+const CONNECTION = Symbol.for("kubeclass.driverConnection");
+
+type WithConnection = { [CONNECTION]?: () => Promise<DriverConnection> };
 
 /**
  * The factory to give a PrismaClient, handing out one connection to both the client and the
@@ -61,7 +68,7 @@ export function sharedConnection(factory: DriverFactory): { factory: DriverFacto
     }));
   return {
     factory: { provider: factory.provider, adapterName: factory.adapterName, connect },
-    attach: (client) => connections.set(client, connect),
+    attach: (client) => Object.defineProperty(client, CONNECTION, { value: connect }),
   };
 }
 
@@ -94,7 +101,7 @@ export interface PlainSql {
  * else (a transaction, a client from elsewhere) through its $queryRaw, which gives the same rows.
  */
 export function plainSql(db: Db): PlainSql {
-  const connect = connections.get(db);
+  const connect = (db as WithConnection)[CONNECTION];
   if (!connect) {
     return {
       query: <T>(strings: TemplateStringsArray, ...values: SqlValue[]) => db.$queryRaw<T[]>(strings, ...values),

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { SandboxService, SandboxError } from "./service";
+import { SandboxService, isSandboxError } from "./service";
 import { HttpError } from "@/lib/http/json";
 import { createSandboxService } from "./factory";
 
@@ -25,7 +25,7 @@ export function sandboxService(): SandboxService {
 
 /** Maps the service's errors to HTTP errors (429 carries Retry-After). */
 export function asHttpError(error: unknown): unknown {
-  if (error instanceof SandboxError) {
+  if (isSandboxError(error)) {
     return new HttpError(error.status, error.message, error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : {});
   }
   return error;

@@ -11,7 +11,17 @@ import { runEntry } from "./run-entry";
 // database (seed, start time, command log, snapshots). A sandbox not in memory is rebuilt from
 // its latest snapshot and the commands after it; a server restart loses nothing.
 
+/**
+ * Whether `error` is a SandboxError. The service is one per process (on globalThis), but the
+ * app's bundles each carry their own copy of this module: its errors are known by name.
+ */
+export function isSandboxError(error: unknown): error is SandboxError {
+  return error instanceof Error && error.name === "SandboxError" && typeof (error as { status?: unknown }).status === "number";
+}
+
 export class SandboxError extends Error {
+  override readonly name = "SandboxError";
+
   constructor(
     readonly status: 400 | 403 | 404 | 409 | 413 | 429,
     message: string,
